@@ -1,0 +1,143 @@
+#include "capturecommand.h"
+
+#include "console.h"
+#include "exitcode.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+
+#include <cstdio>
+
+namespace {
+
+const QString Command = QStringLiteral("capture");
+constexpr qsizetype FlushThreshold = 256 * 1024;
+
+} // namespace
+
+int CaptureCommand::run(const QStringList &arguments)
+{
+    CaptureOptions options;
+    QString message;
+    switch (CaptureOptions::parse(arguments, options, message)) {
+    case CaptureOptions::Parse::Help:
+        std::fputs(qPrintable(message), stdout);
+        return ExitOk;
+    case CaptureOptions::Parse::Error:
+        Console::error(Command, message + QStringLiteral(" (see eventscope capture --help)"));
+        return ExitUsage;
+    case CaptureOptions::Parse::Run:
+        break;
+    }
+    CaptureCommand command(std::move(options));
+    QString error;
+    if (!command.openOutput(error)) {
+        Console::error(Command, error);
+        return ExitUsage;
+    }
+    return command.exec();
+}
+
+CaptureCommand::CaptureCommand(CaptureOptions options, QObject *parent)
+    : QObject(parent)
+    , m_options(std::move(options))
+    , m_format(RecordFormat::create(m_options.format))
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(0);
+    connect(&m_flushTimer, &QTimer::timeout, this, &CaptureCommand::flush);
+    m_durationTimer.setSingleShot(true);
+    connect(&m_durationTimer, &QTimer::timeout, this, [this] {
+        status(QStringLiteral("duration reached after %1 events").arg(m_count));
+        finish(ExitOk);
+    });
+
+    m_source.setRequest(m_options.request);
+    m_source.setLastEventId(m_options.lastEventId);
+    connect(&m_source, &EventSource::opened, this, [this] { status(QStringLiteral("open")); });
+    connect(&m_source, &EventSource::eventReceived, this, [this](const SseEvent &event) {
+        write({event, m_options.source, QDateTime::currentMSecsSinceEpoch(), quint64(++m_count)});
+        if (m_options.maxEvents > 0 && m_count >= m_options.maxEvents)
+            finish(ExitOk);
+    });
+    connect(&m_source, &EventSource::reconnectScheduled, this, [this](int delayMs, int attempt) {
+        status(QStringLiteral("retry in %1 ms (attempt %2)").arg(delayMs).arg(attempt));
+    });
+    connect(&m_source, &EventSource::errorOccurred, this, [this](const SseError &error) {
+        if (error.permanent) {
+            Console::error(Command, error.toString());
+            finish(ExitConnection);
+        } else if (!m_options.quiet) {
+            Console::status(Command, error.toString());
+        }
+    });
+    connect(&m_source, &EventSource::closed, this, [this] {
+        status(QStringLiteral("stream closed by the server after %1 events").arg(m_count));
+        finish(ExitOk);
+    });
+}
+
+bool CaptureCommand::openOutput(QString &error)
+{
+    const bool ok = m_options.outputPath.isEmpty()
+                        ? m_output.open(stdout, QIODevice::WriteOnly)
+                        : (m_output.setFileName(m_options.outputPath), m_output.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    if (!ok) {
+        error = QStringLiteral("cannot write --output '%1': %2").arg(m_options.outputPath, m_output.errorString());
+        return false;
+    }
+    m_pending = m_format->header();
+    return true;
+}
+
+int CaptureCommand::exec()
+{
+    status(QStringLiteral("connecting to %1").arg(m_options.request.url.toString()));
+    if (m_options.durationMs > 0)
+        m_durationTimer.start(m_options.durationMs);
+    m_source.open();
+    if (m_exitCode < 0)
+        QCoreApplication::exec();
+    return m_exitCode;
+}
+
+void CaptureCommand::write(const CapturedEvent &event)
+{
+    m_format->append(m_pending, event);
+    // Written once the current batch of events is handled, so output is live yet costs one write per batch.
+    if (m_pending.size() >= FlushThreshold)
+        flush();
+    else if (!m_flushTimer.isActive())
+        m_flushTimer.start();
+}
+
+void CaptureCommand::flush()
+{
+    if (m_pending.isEmpty() || m_exitCode == ExitFailure)
+        return;
+    if (m_output.write(m_pending) != m_pending.size() || !m_output.flush()) {
+        Console::error(Command, QStringLiteral("cannot write output: %1").arg(m_output.errorString()));
+        m_pending.clear();
+        finish(ExitFailure);
+        return;
+    }
+    m_pending.clear();
+}
+
+void CaptureCommand::finish(int exitCode)
+{
+    if (m_exitCode >= 0)
+        return;
+    m_exitCode = exitCode;
+    m_durationTimer.stop();
+    m_source.close();
+    m_pending.append(m_format->footer());
+    flush();
+    QCoreApplication::exit(m_exitCode);
+}
+
+void CaptureCommand::status(const QString &message) const
+{
+    if (!m_options.quiet)
+        Console::status(Command, message);
+}

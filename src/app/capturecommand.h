@@ -1,0 +1,43 @@
+#pragma once
+
+#include "captureoptions.h"
+#include "eventsource.h"
+#include "recordformat.h"
+
+#include <QElapsedTimer>
+#include <QFile>
+#include <QObject>
+#include <QTimer>
+
+#include <memory>
+
+// `eventscope capture`: one EventSource whose events are written as records to stdout or a file, with
+// status on stderr, until the event or time budget is spent or the stream ends for good.
+class CaptureCommand : public QObject
+{
+    Q_OBJECT
+
+public:
+    // Runs the command on the arguments after "capture" and returns the process exit code.
+    static int run(const QStringList &arguments);
+
+private:
+    explicit CaptureCommand(CaptureOptions options, QObject *parent = nullptr);
+
+    bool openOutput(QString &error);
+    int exec();
+    void write(const CapturedEvent &event);
+    void flush();
+    void finish(int exitCode);
+    void status(const QString &message) const;
+
+    CaptureOptions m_options;
+    std::unique_ptr<RecordFormat> m_format;
+    EventSource m_source;
+    QFile m_output;
+    QByteArray m_pending;  // records not yet written; written when the event loop is idle again
+    QTimer m_flushTimer;
+    QTimer m_durationTimer;
+    qint64 m_count = 0;
+    int m_exitCode = -1;
+};

@@ -1,0 +1,22 @@
+#pragma once
+
+#include "sserequest.h"
+
+#include <QString>
+
+// What `eventscope capture` was asked to do, read from its arguments.
+struct CaptureOptions
+{
+    SseRequest request;
+    QString lastEventId;
+    QString source;      // the "source" of each record; the URL unless --source names it
+    qint64 maxEvents = 0; // 0 = no limit
+    int durationMs = 0;   // 0 = no limit
+    QString format = QStringLiteral("ndjson");
+    QString outputPath;   // empty = stdout
+    bool quiet = false;
+
+    enum class Parse { Run, Help, Error };
+    // Parses the arguments that follow "capture"; on Help, `message` is the help text, on Error the reason.
+    static Parse parse(const QStringList &arguments, CaptureOptions &options, QString &message);
+};

@@ -1,0 +1,9 @@
+#pragma once
+
+#include <QString>
+
+// The CLI's voice on stderr: one line each, prefixed with the program name, so stdout stays pure data.
+namespace Console {
+void status(const QString &command, const QString &message); // "eventscope capture: open"
+void error(const QString &command, const QString &message);  // "eventscope capture: error: …"
+} // namespace Console

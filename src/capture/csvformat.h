@@ -1,0 +1,18 @@
+#pragma once
+
+#include "recordformat.h"
+#include "utctimestamp.h"
+
+// RFC 4180 CSV: a header row, then time,source,event,id,data per event; CRLF line ends; a field with a
+// comma, quote, CR or LF is quoted with its quotes doubled.
+class CsvFormat : public RecordFormat
+{
+public:
+    QByteArray header() const override;
+    void append(QByteArray &out, const CapturedEvent &event) override;
+
+    static void appendField(QByteArray &out, const QString &text);
+
+private:
+    UtcTimestamp m_time;
+};

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QByteArray>
+
+#include <limits>
+
+// Writes "2026-11-24T13:01:02.345Z" fast: the part up to the seconds is formatted once per second and
+// reused, since a busy stream stamps thousands of events within the same second.
+class UtcTimestamp
+{
+public:
+    void append(QByteArray &out, qint64 msecsSinceEpoch);
+
+private:
+    qint64 m_cachedSecond = std::numeric_limits<qint64>::min();
+    QByteArray m_cachedPrefix; // "2026-11-24T13:01:02."
+};

@@ -1,0 +1,89 @@
+#pragma once
+
+#include "retrypolicy.h"
+#include "sseerror.h"
+#include "sseevent.h"
+#include "sseparser.h"
+#include "sserequest.h"
+
+#include <QObject>
+#include <QPointer>
+#include <QTimer>
+
+class QNetworkAccessManager;
+class QNetworkReply;
+class QSslError;
+
+// A Server-Sent Events client over QNetworkReply: the browser's EventSource plus any method and body,
+// custom headers, backoff with jitter, idle timeout, size limits and fail-closed TLS.
+// It streams (reads on readyRead, never waits for the reply to finish) and emits one signal per event.
+class EventSource : public QObject, private SseParserSink
+{
+    Q_OBJECT
+    Q_PROPERTY(ReadyState readyState READ readyState NOTIFY readyStateChanged)
+
+public:
+    enum class ReadyState { Connecting, Open, Closed };
+    Q_ENUM(ReadyState)
+
+    // With no network manager given the source makes its own; a FeedHub passes the one of its thread.
+    explicit EventSource(QNetworkAccessManager *network = nullptr, QObject *parent = nullptr);
+    ~EventSource() override;
+
+    void setRequest(const SseRequest &request); // used from the next open()
+    const SseRequest &request() const { return m_request; }
+
+    ReadyState readyState() const { return m_state; }
+    QString lastEventId() const { return m_parser.lastEventId(); }
+    void setLastEventId(const QString &id) { m_parser.setLastEventId(id); } // resume: sent as Last-Event-ID
+    int reconnectionTimeMs() const { return m_retry.reconnectionTimeMs(); }
+    qint64 bytesReceived() const { return m_bytesReceived; }
+
+public Q_SLOTS:
+    void open();
+    void close(); // stops everything at once: no more signals but readyStateChanged() and closed()
+
+Q_SIGNALS:
+    void opened();
+    void eventReceived(const SseEvent &event);
+    void commentReceived(const QString &comment);
+    // Every error, transient (a reconnect follows) or permanent (closed() follows); see SseError::permanent.
+    void errorOccurred(const SseError &error);
+    void reconnectScheduled(int delayMs, int attempt);
+    void readyStateChanged();
+    void closed();
+
+private:
+    bool eventParsed(const SseEvent &event) override;
+    bool commentParsed(const QString &comment) override;
+    bool retryParsed(int milliseconds) override;
+    bool limitExceeded(const QString &message) override;
+
+    void connectNow();
+    void handleResponseHead();
+    void handleReadyRead();
+    void handleFinished();
+    void handleSslErrors(const QList<QSslError> &errors);
+    void handleIdleTimeout();
+
+    void acceptStatus(int status);
+    void retryLater(SseError error);
+    void fail(SseError error);
+    void setReadyState(ReadyState state);
+    void releaseReply();
+    bool isCurrent(const QPointer<EventSource> &self, const QNetworkReply *reply) const;
+
+    QNetworkAccessManager *m_network;
+    QPointer<QNetworkReply> m_reply;
+    SseRequest m_request;
+    SseParser m_parser;
+    RetryPolicy m_retry;
+    QTimer m_reconnectTimer;
+    QTimer m_idleTimer;
+    ReadyState m_state = ReadyState::Closed;
+    bool m_streaming = false; // the current response was accepted: 200 and text/event-stream
+    bool m_healthy = false;   // the current connection delivered an event; backoff has been reset
+    QString m_tlsProblems;
+    QByteArray m_readBuffer;
+    qint64 m_bytesReceived = 0;
+};

@@ -1,0 +1,17 @@
+#include "sserequest.h"
+
+QString SseRequest::problem() const
+{
+    if (url.isEmpty())
+        return QStringLiteral("no URL given");
+    if (!url.isValid())
+        return QStringLiteral("invalid URL '%1': %2").arg(url.toString(), url.errorString());
+    const QString scheme = url.scheme().toLower();
+    if (scheme != QLatin1String("http") && scheme != QLatin1String("https"))
+        return QStringLiteral("unsupported URL scheme in '%1'; use http:// or https://").arg(url.toString());
+    if (url.host().isEmpty())
+        return QStringLiteral("URL '%1' has no host").arg(url.toString());
+    if (method.isEmpty() || method.contains(' '))
+        return QStringLiteral("'%1' is not an HTTP method").arg(QString::fromLatin1(method));
+    return {};
+}
