@@ -13,7 +13,8 @@ constexpr qsizetype ReadChunkSize = 64 * 1024;
 
 bool isEventStream(const QByteArray &contentType)
 {
-    const QByteArray mime = contentType.left(contentType.indexOf(';')).trimmed().toLower();
+    const qsizetype parameters = contentType.indexOf(';');
+    const QByteArray mime = (parameters < 0 ? contentType : contentType.left(parameters)).trimmed().toLower();
     return mime == "text/event-stream";
 }
 
@@ -141,8 +142,8 @@ void EventSource::handleResponseHead()
 
 void EventSource::acceptStatus(int status)
 {
-    if (status >= 300 && status < 400 && m_reply->attribute(QNetworkRequest::RedirectionTargetAttribute).isValid())
-        return; // followed by QNetworkAccessManager; the final response comes later
+    if (status >= 300 && status < 400)
+        return; // QNetworkAccessManager follows it; handleFinished() reports one it could not follow
 
     const QString statusLine =
         statusText(status, m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray());
@@ -236,6 +237,9 @@ void EventSource::handleFinished()
                                        .arg(m_request.url.host(), m_tlsProblems.isEmpty() ? reason : m_tlsProblems)});
     } else if (isRequestFailure(code)) {
         fail({SseError::Kind::Request, reason});
+    } else if (redirect && code == QNetworkReply::NoError) {
+        fail({SseError::Kind::HttpStatus,
+              QStringLiteral("server answered %1 without a Location to follow").arg(status.toInt()), status.toInt()});
     } else if (!m_streaming) {
         retryLater({SseError::Kind::Network, QStringLiteral("cannot connect: %1").arg(reason)});
     } else if (code == QNetworkReply::NoError) {
@@ -323,8 +327,14 @@ void EventSource::releaseReply()
         return;
     m_reply = nullptr;
     disconnect(reply, nullptr, this, nullptr);
-    reply->abort();
-    reply->deleteLater();
+    // Aborted from the event loop: aborting inside the reply's own signal makes it report its error twice.
+    QMetaObject::invokeMethod(
+        reply,
+        [reply] {
+            reply->abort();
+            reply->deleteLater();
+        },
+        Qt::QueuedConnection);
 }
 
 bool EventSource::isCurrent(const QPointer<EventSource> &self, const QNetworkReply *reply) const
