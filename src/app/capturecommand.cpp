@@ -47,6 +47,7 @@ CaptureCommand::CaptureCommand(CaptureOptions options, QObject *parent)
     m_flushTimer.setInterval(0);
     connect(&m_flushTimer, &QTimer::timeout, this, &CaptureCommand::flush);
     m_durationTimer.setSingleShot(true);
+    m_durationTimer.setTimerType(Qt::PreciseTimer); // a coarse timer may end a capture up to 5 % early
     connect(&m_durationTimer, &QTimer::timeout, this, [this] {
         status(QStringLiteral("duration reached after %1 events").arg(m_count));
         finish(ExitOk);

@@ -50,6 +50,7 @@ EventSource::EventSource(QNetworkAccessManager *network, QObject *parent)
     qRegisterMetaType<SseEvent>();
     qRegisterMetaType<SseError>();
     m_reconnectTimer.setSingleShot(true);
+    m_reconnectTimer.setTimerType(Qt::PreciseTimer); // retry: is a promise to the server, not a hint
     m_idleTimer.setSingleShot(true);
     connect(&m_reconnectTimer, &QTimer::timeout, this, &EventSource::connectNow);
     connect(&m_idleTimer, &QTimer::timeout, this, &EventSource::handleIdleTimeout);

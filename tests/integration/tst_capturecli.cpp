@@ -1,1 +1,206 @@
-int main(){}
+// `eventscope capture` end to end: the real binary against a scripted server on 127.0.0.1, its output
+// compared line by line and its exit codes and stderr checked.
+#include "scriptedserver.h"
+
+#include <QDateTime>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+constexpr int Bound = 10000;
+
+struct Run
+{
+    int exitCode = -1;
+    QStringList stdoutLines;
+    QString stderrText;
+};
+
+// Runs the CLI without blocking the event loop, so the in-process server keeps serving.
+Run capture(const QStringList &arguments)
+{
+    QProcess process;
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QStringLiteral(EVENTSCOPE_BIN), QStringList{"capture"} + arguments);
+    Run run;
+    if (!process.waitForStarted(Bound) || !finished.wait(Bound)) {
+        process.kill();
+        process.waitForFinished(Bound);
+        run.stderrText = "did not finish in time: " + QString::fromUtf8(process.readAllStandardError());
+        return run;
+    }
+    run.exitCode = process.exitCode();
+    const QString out = QString::fromUtf8(process.readAllStandardOutput());
+    run.stdoutLines = out.split('\n');
+    if (run.stdoutLines.last().isEmpty())
+        run.stdoutLines.removeLast();
+    run.stderrText = QString::fromUtf8(process.readAllStandardError());
+    return run;
+}
+
+// The time field differs per run: check its form and replace it, so the rest compares exactly.
+QStringList withoutTimes(const QStringList &lines)
+{
+    static const QRegularExpression time(R"(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z)");
+    QStringList result;
+    for (QString line : lines)
+        result << line.replace(time, "TIME");
+    return result;
+}
+
+} // namespace
+
+class TestCaptureCli : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void printsNdjsonLinesUntilMaxEvents();
+    void printsCsvWithHeader();
+    void followsReconnectsUntilStreamClosesForGood();
+    void failsWithExit3OnPermanentError();
+    void usageErrorsExit2_data();
+    void usageErrorsExit2();
+    void stopsAfterDuration();
+    void sendsBodyHeadersAndLastEventId();
+    void writesToOutputFile();
+};
+
+void TestCaptureCli::printsNdjsonLinesUntilMaxEvents()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.enqueue(ScriptedResponse::stream("id: 1\nevent: quote\ndata: {\"symbol\":\"AAPL\",\"price\":1.5}\n\n"
+                                            ": heartbeat\n"
+                                            "id: 2\ndata: line one\ndata: \"two\"\n\n"
+                                            "id: 3\nevent: quote\ndata: é😀\\\n\n"
+                                            "id: 4\ndata: beyond max\n\n"));
+    const QString url = server.url().toString();
+    const Run run = capture({url, "--max-events", "3"});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(withoutTimes(run.stdoutLines),
+             (QStringList{
+                 R"({"time":"TIME","source":")" + url +
+                     R"(","event":"quote","id":"1","data":"{\"symbol\":\"AAPL\",\"price\":1.5}"})",
+                 R"({"time":"TIME","source":")" + url + R"(","event":"message","id":"2","data":"line one\n\"two\""})",
+                 R"({"time":"TIME","source":")" + url + R"(","event":"quote","id":"3","data":"é😀\\"})",
+             }));
+    QVERIFY2(run.stderrText.contains("eventscope capture: connecting to " + url), qPrintable(run.stderrText));
+    QVERIFY2(run.stderrText.contains("eventscope capture: open"), qPrintable(run.stderrText));
+}
+
+void TestCaptureCli::printsCsvWithHeader()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.enqueue(ScriptedResponse::stream("id: a\ndata: plain\n\nevent: x\ndata: with, comma \"q\"\n\n"));
+    const Run run = capture({server.url().toString(), "-n", "2", "--format", "csv", "--source", "feed", "-q"});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(withoutTimes(run.stdoutLines), (QStringList{"time,source,event,id,data\r", "TIME,feed,message,a,plain\r",
+                                                         "TIME,feed,x,a,\"with, comma \"\"q\"\"\"\r"}));
+    QCOMPARE(run.stderrText, QString()); // quiet
+}
+
+void TestCaptureCli::followsReconnectsUntilStreamClosesForGood()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.enqueue(ScriptedResponse::stream("retry: 50\nid: 1\ndata: a\n\n", false));
+    server.enqueue(ScriptedResponse::stream("id: 2\ndata: b\n\n", false));
+    server.enqueue(ScriptedResponse::withStatus(204, "No Content"));
+    const Run run = capture({server.url().toString(), "--source", "s"});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(withoutTimes(run.stdoutLines),
+             (QStringList{R"({"time":"TIME","source":"s","event":"message","id":"1","data":"a"})",
+                          R"({"time":"TIME","source":"s","event":"message","id":"2","data":"b"})"}));
+    QCOMPARE(server.requests().size(), 3);
+    QCOMPARE(server.requests().at(2).headers.value("last-event-id"), QByteArray("2"));
+    QVERIFY2(run.stderrText.contains("retry in 50 ms (attempt 1)"), qPrintable(run.stderrText));
+    QVERIFY2(run.stderrText.contains("stream closed by the server after 2 events"), qPrintable(run.stderrText));
+}
+
+void TestCaptureCli::failsWithExit3OnPermanentError()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.enqueue(ScriptedResponse::withStatus(404, "Not Found"));
+    const Run run = capture({server.url().toString(), "-q"});
+    QCOMPARE(run.exitCode, 3);
+    QCOMPARE(run.stdoutLines, QStringList());
+    QCOMPARE(run.stderrText,
+             QString("eventscope capture: error: http status error: server answered 404 Not Found; not retrying\n"));
+}
+
+void TestCaptureCli::usageErrorsExit2_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("no URL") << QStringList{} << "missing URL";
+    QTest::newRow("bad URL") << QStringList{"notaurl"} << "unsupported URL scheme";
+    QTest::newRow("bad option") << QStringList{"http://127.0.0.1:1/", "--nope"} << "Unknown option 'nope'";
+    QTest::newRow("unwritable output") << QStringList{"http://127.0.0.1:1/", "-o", "/nonexistent/dir/out"}
+                                       << "cannot write --output '/nonexistent/dir/out'";
+}
+
+void TestCaptureCli::usageErrorsExit2()
+{
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, message);
+    const Run run = capture(arguments);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.stderrText.startsWith("eventscope capture: error: "), qPrintable(run.stderrText));
+    QVERIFY2(run.stderrText.contains(message), qPrintable(run.stderrText));
+    QCOMPARE(run.stderrText.count('\n'), 1);
+}
+
+void TestCaptureCli::stopsAfterDuration()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.enqueue(ScriptedResponse::stream("data: only\n\n"));
+    QElapsedTimer timer;
+    timer.start();
+    const Run run = capture({server.url().toString(), "--duration", "0.5"});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(timer.elapsed() >= 500);
+    QCOMPARE(run.stdoutLines.size(), 1);
+    QVERIFY2(run.stderrText.contains("duration reached after 1 events"), qPrintable(run.stderrText));
+}
+
+void TestCaptureCli::sendsBodyHeadersAndLastEventId()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.enqueue(ScriptedResponse::stream("event: done\ndata: {}\n\n"));
+    const Run run = capture({server.url("/jobs").toString(), "-d", "{\"steps\":2}", "-H", "Authorization: Bearer t",
+                             "--last-event-id", "17", "-n", "1", "-q"});
+    QCOMPARE(run.exitCode, 0);
+    const ReceivedRequest &request = server.requests().at(0);
+    QCOMPARE(request.method, QByteArray("POST"));
+    QCOMPARE(request.body, QByteArray("{\"steps\":2}"));
+    QCOMPARE(request.headers.value("authorization"), QByteArray("Bearer t"));
+    QCOMPARE(request.headers.value("last-event-id"), QByteArray("17"));
+    QVERIFY(run.stdoutLines.value(0).contains(R"("event":"done","id":"17")"));
+}
+
+void TestCaptureCli::writesToOutputFile()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.enqueue(ScriptedResponse::stream("data: 1\n\ndata: 2\n\n"));
+    QTemporaryDir dir;
+    const QString path = dir.filePath("events.ndjson");
+    const Run run = capture({server.url().toString(), "-n", "2", "-o", path, "-q"});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.stdoutLines, QStringList());
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QCOMPARE(file.readAll().count('\n'), 2);
+}
+
+QTEST_GUILESS_MAIN(TestCaptureCli)
+#include "tst_capturecli.moc"
