@@ -5,7 +5,6 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
-
 #include <cstdio>
 
 namespace {
@@ -82,9 +81,11 @@ bool CaptureCommand::openOutput(QString &error)
 {
     const bool ok = m_options.outputPath.isEmpty()
                         ? m_output.open(stdout, QIODevice::WriteOnly)
-                        : (m_output.setFileName(m_options.outputPath), m_output.open(QIODevice::WriteOnly | QIODevice::Truncate));
+                        : (m_output.setFileName(m_options.outputPath),
+                           m_output.open(QIODevice::WriteOnly | QIODevice::Truncate));
     if (!ok) {
-        error = QStringLiteral("cannot write --output '%1': %2").arg(m_options.outputPath, m_output.errorString());
+        error = QStringLiteral("cannot write --output '%1': %2")
+                    .arg(m_options.outputPath, m_output.errorString());
         return false;
     }
     m_pending = m_format->header();

@@ -8,7 +8,6 @@
 #include <QFile>
 #include <QObject>
 #include <QTimer>
-
 #include <memory>
 
 // `eventscope capture`: one EventSource whose events are written as records to stdout or a file, with
@@ -35,7 +34,7 @@ private:
     std::unique_ptr<RecordFormat> m_format;
     EventSource m_source;
     QFile m_output;
-    QByteArray m_pending;  // records not yet written; written when the event loop is idle again
+    QByteArray m_pending; // records not yet written; written when the event loop is idle again
     QTimer m_flushTimer;
     QTimer m_durationTimer;
     qint64 m_count = 0;

@@ -31,27 +31,31 @@ bool parseHeader(const QString &text, QPair<QByteArray, QByteArray> &header)
 
 } // namespace
 
-CaptureOptions::Parse CaptureOptions::parse(const QStringList &arguments, CaptureOptions &options, QString &message)
+CaptureOptions::Parse CaptureOptions::parse(const QStringList &arguments, CaptureOptions &options,
+                                            QString &message)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Connects to a Server-Sent Events stream and prints one line per event (NDJSON or CSV) "
-                       "until it has N events, SECONDS have passed or the stream ends for good. Status goes to "
-                       "stderr. Exit codes: 0 done, 1 output not writable, 2 usage, 3 connection failed."));
-    parser.addPositionalArgument(QStringLiteral("URL"), QStringLiteral("the http:// or https:// event stream"));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Connects to a Server-Sent Events stream and prints one line per event (NDJSON or CSV) "
+        "until it has N events, SECONDS have passed or the stream ends for good. Status goes to "
+        "stderr. Exit codes: 0 done, 1 output not writable, 2 usage, 3 connection failed."));
+    parser.addPositionalArgument(QStringLiteral("URL"),
+                                 QStringLiteral("the http:// or https:// event stream"));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
     const QCommandLineOption header({QStringLiteral("H"), QStringLiteral("header")},
-                                    QStringLiteral("Add a request header (repeatable)."), QStringLiteral("K: V"));
+                                    QStringLiteral("Add a request header (repeatable)."),
+                                    QStringLiteral("K: V"));
     const QCommandLineOption method({QStringLiteral("X"), QStringLiteral("method")},
                                     QStringLiteral("HTTP method (default GET, POST when a body is given)."),
                                     QStringLiteral("M"));
-    const QCommandLineOption data({QStringLiteral("d"), QStringLiteral("data")}, QStringLiteral("Request body."),
-                                  QStringLiteral("BODY"));
-    const QCommandLineOption dataFile(QStringLiteral("data-file"), QStringLiteral("Read the request body from F."),
-                                      QStringLiteral("F"));
-    const QCommandLineOption lastEventId(QStringLiteral("last-event-id"),
-                                         QStringLiteral("Resume after this event ID (sent as Last-Event-ID)."),
-                                         QStringLiteral("ID"));
+    const QCommandLineOption data({QStringLiteral("d"), QStringLiteral("data")},
+                                  QStringLiteral("Request body."), QStringLiteral("BODY"));
+    const QCommandLineOption dataFile(QStringLiteral("data-file"),
+                                      QStringLiteral("Read the request body from F."), QStringLiteral("F"));
+    const QCommandLineOption lastEventId(
+        QStringLiteral("last-event-id"),
+        QStringLiteral("Resume after this event ID (sent as Last-Event-ID)."), QStringLiteral("ID"));
     const QCommandLineOption maxEvents({QStringLiteral("n"), QStringLiteral("max-events")},
                                        QStringLiteral("Stop after N events."), QStringLiteral("N"));
     const QCommandLineOption duration(QStringLiteral("duration"), QStringLiteral("Stop after SECONDS."),
@@ -59,18 +63,19 @@ CaptureOptions::Parse CaptureOptions::parse(const QStringList &arguments, Captur
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("ndjson (default) or csv."),
                                     QStringLiteral("FORMAT"));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
-                                    QStringLiteral("Write to FILE instead of stdout."), QStringLiteral("FILE"));
+                                    QStringLiteral("Write to FILE instead of stdout."),
+                                    QStringLiteral("FILE"));
     const QCommandLineOption insecure(QStringLiteral("insecure"),
                                       QStringLiteral("Accept TLS certificates that fail verification."));
     const QCommandLineOption idleTimeout(QStringLiteral("idle-timeout"),
                                          QStringLiteral("Reconnect when nothing arrives for SECONDS."),
                                          QStringLiteral("SECONDS"));
-    const QCommandLineOption maxRetries(QStringLiteral("max-retries"),
-                                        QStringLiteral("Give up after N failed reconnects in a row (default: never)."),
-                                        QStringLiteral("N"));
-    const QCommandLineOption source(QStringLiteral("source"),
-                                    QStringLiteral("Name recorded as each event's source (default: the URL)."),
-                                    QStringLiteral("NAME"));
+    const QCommandLineOption maxRetries(
+        QStringLiteral("max-retries"),
+        QStringLiteral("Give up after N failed reconnects in a row (default: never)."), QStringLiteral("N"));
+    const QCommandLineOption source(
+        QStringLiteral("source"), QStringLiteral("Name recorded as each event's source (default: the URL)."),
+        QStringLiteral("NAME"));
     const QCommandLineOption quiet({QStringLiteral("q"), QStringLiteral("quiet")},
                                    QStringLiteral("No status lines on stderr, errors only."));
     parser.addOptions({help, header, method, data, dataFile, lastEventId, maxEvents, duration, format, output,
@@ -111,12 +116,13 @@ CaptureOptions::Parse CaptureOptions::parse(const QStringList &arguments, Captur
     if (parser.isSet(dataFile)) {
         QFile file(parser.value(dataFile));
         if (!file.open(QIODevice::ReadOnly)) {
-            message = QStringLiteral("cannot read --data-file '%1': %2").arg(file.fileName(), file.errorString());
+            message =
+                QStringLiteral("cannot read --data-file '%1': %2").arg(file.fileName(), file.errorString());
             return Parse::Error;
         }
         request.body = file.readAll();
     }
-    request.method = parser.isSet(method) ? parser.value(method).toUpper().toLatin1()
+    request.method = parser.isSet(method)     ? parser.value(method).toUpper().toLatin1()
                      : request.body.isEmpty() ? QByteArrayLiteral("GET")
                                               : QByteArrayLiteral("POST");
     message = request.problem();
@@ -127,24 +133,27 @@ CaptureOptions::Parse CaptureOptions::parse(const QStringList &arguments, Captur
         bool ok = false;
         options.maxEvents = parser.value(maxEvents).toLongLong(&ok);
         if (!ok || options.maxEvents <= 0) {
-            message = QStringLiteral("--max-events needs a positive whole number, not '%1'").arg(parser.value(maxEvents));
+            message = QStringLiteral("--max-events needs a positive whole number, not '%1'")
+                          .arg(parser.value(maxEvents));
             return Parse::Error;
         }
     }
     if (parser.isSet(duration) && !parseSeconds(parser.value(duration), options.durationMs)) {
-        message = QStringLiteral("--duration needs a positive number of seconds, not '%1'").arg(parser.value(duration));
+        message = QStringLiteral("--duration needs a positive number of seconds, not '%1'")
+                      .arg(parser.value(duration));
         return Parse::Error;
     }
     if (parser.isSet(idleTimeout) && !parseSeconds(parser.value(idleTimeout), request.idleTimeoutMs)) {
-        message =
-            QStringLiteral("--idle-timeout needs a positive number of seconds, not '%1'").arg(parser.value(idleTimeout));
+        message = QStringLiteral("--idle-timeout needs a positive number of seconds, not '%1'")
+                      .arg(parser.value(idleTimeout));
         return Parse::Error;
     }
     if (parser.isSet(maxRetries)) {
         bool ok = false;
         request.retry.maxAttempts = parser.value(maxRetries).toInt(&ok);
         if (!ok || request.retry.maxAttempts <= 0) {
-            message = QStringLiteral("--max-retries needs a positive whole number, not '%1'").arg(parser.value(maxRetries));
+            message = QStringLiteral("--max-retries needs a positive whole number, not '%1'")
+                          .arg(parser.value(maxRetries));
             return Parse::Error;
         }
     }

@@ -9,11 +9,11 @@ struct CaptureOptions
 {
     SseRequest request;
     QString lastEventId;
-    QString source;      // the "source" of each record; the URL unless --source names it
+    QString source;       // the "source" of each record; the URL unless --source names it
     qint64 maxEvents = 0; // 0 = no limit
     int durationMs = 0;   // 0 = no limit
     QString format = QStringLiteral("ndjson");
-    QString outputPath;   // empty = stdout
+    QString outputPath; // empty = stdout
     bool quiet = false;
 
     enum class Parse { Run, Help, Error };

@@ -2,7 +2,6 @@
 #include "exitcode.h"
 
 #include <QCoreApplication>
-
 #include <cstdio>
 
 namespace {
@@ -35,9 +34,11 @@ int main(int argc, char *argv[])
         std::printf("eventscope %s\n", PROJECT_VERSION);
         return ExitOk;
     }
-    std::fprintf(stderr, "eventscope: %s\n%s",
-                 command.isEmpty() ? "the dashboard is not built yet; use a command"
-                                   : qPrintable(QStringLiteral("unknown command '%1'").arg(QString::fromLocal8Bit(command))),
-                 Usage);
+    std::fprintf(
+        stderr, "eventscope: %s\n%s",
+        command.isEmpty()
+            ? "the dashboard is not built yet; use a command"
+            : qPrintable(QStringLiteral("unknown command '%1'").arg(QString::fromLocal8Bit(command))),
+        Usage);
     return ExitUsage;
 }

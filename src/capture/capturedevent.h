@@ -9,7 +9,7 @@
 struct CapturedEvent
 {
     SseEvent event;
-    QString source;      // the subscription's name, or the URL where it has none
+    QString source;        // the subscription's name, or the URL where it has none
     qint64 receivedMs = 0; // UTC, milliseconds since the epoch
     quint64 seq = 0;
 };

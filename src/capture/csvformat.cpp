@@ -10,8 +10,8 @@ QByteArray CsvFormat::header() const
 void CsvFormat::appendField(QByteArray &out, const QString &text)
 {
     const QByteArray utf8 = text.toUtf8();
-    const bool needsQuotes = std::any_of(utf8.cbegin(), utf8.cend(),
-                                         [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
+    const bool needsQuotes = std::any_of(
+        utf8.cbegin(), utf8.cend(), [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
     if (!needsQuotes) {
         out.append(utf8);
         return;

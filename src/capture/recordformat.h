@@ -4,7 +4,6 @@
 
 #include <QByteArray>
 #include <QStringList>
-
 #include <memory>
 
 // One text format for captured events, written as a header, one record per event and a footer.

@@ -19,6 +19,7 @@ void UtcTimestamp::append(QByteArray &out, qint64 msecsSinceEpoch)
                              .toLatin1();
     }
     out.append(m_cachedPrefix);
-    const char digits[4] = {char('0' + millis / 100), char('0' + millis / 10 % 10), char('0' + millis % 10), 'Z'};
+    const char digits[4] = {char('0' + millis / 100), char('0' + millis / 10 % 10), char('0' + millis % 10),
+                            'Z'};
     out.append(digits, 4);
 }

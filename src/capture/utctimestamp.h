@@ -1,7 +1,6 @@
 #pragma once
 
 #include <QByteArray>
-
 #include <limits>
 
 // Writes "2026-11-24T13:01:02.345Z" fast: the part up to the seconds is formatted once per second and

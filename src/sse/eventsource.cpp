@@ -179,10 +179,12 @@ void EventSource::acceptStatus(int status)
         if (retryAfter >= 0)
             m_retry.setRetryAfter(retryAfter);
         releaseReply();
-        retryLater({SseError::Kind::HttpStatus, QStringLiteral("server answered %1").arg(statusLine), status});
+        retryLater(
+            {SseError::Kind::HttpStatus, QStringLiteral("server answered %1").arg(statusLine), status});
         return;
     }
-    fail({SseError::Kind::HttpStatus, QStringLiteral("server answered %1; not retrying").arg(statusLine), status});
+    fail({SseError::Kind::HttpStatus, QStringLiteral("server answered %1; not retrying").arg(statusLine),
+          status});
 }
 
 void EventSource::handleReadyRead()
@@ -233,14 +235,16 @@ void EventSource::handleFinished()
     const QString reason = reply->errorString();
     releaseReply();
     if (!m_tlsProblems.isEmpty() || code == QNetworkReply::SslHandshakeFailedError) {
-        fail({SseError::Kind::Tls, QStringLiteral("TLS failure for %1: %2; the connection was refused (allow insecure "
-                                                  "TLS for this subscription only if you trust it)")
-                                       .arg(m_request.url.host(), m_tlsProblems.isEmpty() ? reason : m_tlsProblems)});
+        fail({SseError::Kind::Tls,
+              QStringLiteral("TLS failure for %1: %2; the connection was refused (allow insecure "
+                             "TLS for this subscription only if you trust it)")
+                  .arg(m_request.url.host(), m_tlsProblems.isEmpty() ? reason : m_tlsProblems)});
     } else if (isRequestFailure(code)) {
         fail({SseError::Kind::Request, reason});
     } else if (redirect && code == QNetworkReply::NoError) {
         fail({SseError::Kind::HttpStatus,
-              QStringLiteral("server answered %1 without a Location to follow").arg(status.toInt()), status.toInt()});
+              QStringLiteral("server answered %1 without a Location to follow").arg(status.toInt()),
+              status.toInt()});
     } else if (!m_streaming) {
         retryLater({SseError::Kind::Network, QStringLiteral("cannot connect: %1").arg(reason)});
     } else if (code == QNetworkReply::NoError) {
@@ -272,8 +276,9 @@ void EventSource::handleIdleTimeout()
     if (!m_reply)
         return;
     releaseReply();
-    retryLater({SseError::Kind::Timeout,
-                QStringLiteral("nothing received for %1 ms, not even a heartbeat").arg(m_request.idleTimeoutMs)});
+    retryLater(
+        {SseError::Kind::Timeout,
+         QStringLiteral("nothing received for %1 ms, not even a heartbeat").arg(m_request.idleTimeoutMs)});
 }
 
 void EventSource::retryLater(SseError error)

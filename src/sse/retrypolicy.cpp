@@ -2,7 +2,6 @@
 
 #include <QLocale>
 #include <QTimeZone>
-
 #include <algorithm>
 #include <limits>
 #include <utility>
@@ -11,8 +10,7 @@ RetryPolicy::RetryPolicy(const RetrySettings &settings, quint32 seed)
     : m_settings(settings)
     , m_random(seed)
     , m_reconnectionTimeMs(settings.initialDelayMs)
-{
-}
+{}
 
 namespace {
 constexpr qint64 MinGrowthBaseMs = 250;
@@ -50,7 +48,8 @@ int RetryPolicy::parseRetryAfterMs(const QByteArray &value, const QDateTime &now
         return seconds < 0 ? -1 : int(qMin<qint64>(seconds * 1000, std::numeric_limits<int>::max()));
 
     // IMF-fixdate, the form RFC 9110 requires senders to use: "Sun, 06 Nov 1994 08:49:37 GMT".
-    QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(trimmed), QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
+    QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(trimmed),
+                                             QStringLiteral("ddd, dd MMM yyyy HH:mm:ss 'GMT'"));
     if (!when.isValid())
         return -1;
     when.setTimeZone(QTimeZone::utc());

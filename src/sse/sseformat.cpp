@@ -15,8 +15,7 @@ QString withoutLineBreaks(QString text)
 
 SseFormatter::SseFormatter(LineEnd lineEnd)
     : m_lineEnd(lineEnd)
-{
-}
+{}
 
 void SseFormatter::appendLineEnd(QByteArray &out) const
 {

@@ -48,8 +48,7 @@ QString sizeText(qsizetype bytes)
 
 SseParser::SseParser(SseParserSink *sink)
     : m_sink(sink)
-{
-}
+{}
 
 void SseParser::restart()
 {
@@ -114,8 +113,9 @@ bool SseParser::feed(QByteArrayView bytes)
             if (size > m_maxLineSize) {
                 m_discardingEvent = true;
                 m_data.clear();
-                if (!reportLimit(QStringLiteral("line of ") + sizeText(size) + QStringLiteral(" exceeds the limit of ") +
-                                 sizeText(m_maxLineSize) + QStringLiteral("; its event is discarded")))
+                if (!reportLimit(QStringLiteral("line of ") + sizeText(size) +
+                                 QStringLiteral(" exceeds the limit of ") + sizeText(m_maxLineSize) +
+                                 QStringLiteral("; its event is discarded")))
                     return false;
             } else if (!processLine(p, size)) {
                 return false;

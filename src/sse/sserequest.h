@@ -21,7 +21,8 @@ struct SseRequest
     int idleTimeoutMs = 0; // no bytes at all, not even a comment, for this long counts as a drop; 0 = off
     qsizetype maxLineSize = SseParser::DefaultMaxSize;
     qsizetype maxEventSize = SseParser::DefaultMaxSize;
-    bool allowInsecureTls = false; // only when the subscription says so explicitly; otherwise TLS fails closed
+    bool allowInsecureTls =
+        false; // only when the subscription says so explicitly; otherwise TLS fails closed
 
     // Why the request cannot be sent (bad URL, unsupported scheme, bad method), or empty when it can.
     QString problem() const;

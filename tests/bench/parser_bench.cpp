@@ -3,7 +3,6 @@
 #include "sseparser.h"
 
 #include <QElapsedTimer>
-
 #include <cstdio>
 
 namespace {
@@ -56,8 +55,9 @@ void run(const char *name, qsizetype dataSize, bool withIdAndType)
         bytes += stream.size();
     } while (timer.elapsed() < 2000);
     const double seconds = timer.nsecsElapsed() / 1e9;
-    std::printf("%-34s %12.0f events/s %10.1f MB/s  (%lld events, checksum %lld)\n", name, sink.events / seconds,
-                bytes / seconds / 1e6, qlonglong(sink.events), qlonglong(sink.dataChars % 1000));
+    std::printf("%-34s %12.0f events/s %10.1f MB/s  (%lld events, checksum %lld)\n", name,
+                sink.events / seconds, bytes / seconds / 1e6, qlonglong(sink.events),
+                qlonglong(sink.dataChars % 1000));
 }
 
 } // namespace

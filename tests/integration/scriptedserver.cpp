@@ -28,8 +28,7 @@ ScriptedResponse ScriptedResponse::withStatus(int status, const QByteArray &reas
 
 ScriptedServer::ScriptedServer(QObject *parent)
     : QObject(parent)
-{
-}
+{}
 
 ScriptedServer::~ScriptedServer()
 {
@@ -117,7 +116,8 @@ void ScriptedServer::readRequest(QTcpSocket *socket)
     for (qsizetype i = 1; i < lines.size(); ++i) {
         const qsizetype colon = lines[i].indexOf(':');
         if (colon > 0)
-            request.headers.insert(lines[i].left(colon).trimmed().toLower(), lines[i].mid(colon + 1).trimmed());
+            request.headers.insert(lines[i].left(colon).trimmed().toLower(),
+                                   lines[i].mid(colon + 1).trimmed());
     }
     const qsizetype length = request.headers.value("content-length", "0").toLongLong();
     if (buffer.size() < headEnd + 4 + length)
@@ -133,9 +133,9 @@ void ScriptedServer::readRequest(QTcpSocket *socket)
 
 void ScriptedServer::respond(QTcpSocket *socket)
 {
-    const ScriptedResponse response = m_queue.isEmpty()
-                                          ? ScriptedResponse::withStatus(500, "Internal Server Error", "no scripted response")
-                                          : m_queue.takeFirst();
+    const ScriptedResponse response =
+        m_queue.isEmpty() ? ScriptedResponse::withStatus(500, "Internal Server Error", "no scripted response")
+                          : m_queue.takeFirst();
     QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + response.reason + "\r\n";
     for (const auto &[name, value] : response.headers)
         head += name + ": " + value + "\r\n";

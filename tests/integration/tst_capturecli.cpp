@@ -74,11 +74,12 @@ void TestCaptureCli::printsNdjsonLinesUntilMaxEvents()
 {
     ScriptedServer server;
     QVERIFY(server.listen());
-    server.enqueue(ScriptedResponse::stream("id: 1\nevent: quote\ndata: {\"symbol\":\"AAPL\",\"price\":1.5}\n\n"
-                                            ": heartbeat\n"
-                                            "id: 2\ndata: line one\ndata: \"two\"\n\n"
-                                            "id: 3\nevent: quote\ndata: é😀\\\n\n"
-                                            "id: 4\ndata: beyond max\n\n"));
+    server.enqueue(
+        ScriptedResponse::stream("id: 1\nevent: quote\ndata: {\"symbol\":\"AAPL\",\"price\":1.5}\n\n"
+                                 ": heartbeat\n"
+                                 "id: 2\ndata: line one\ndata: \"two\"\n\n"
+                                 "id: 3\nevent: quote\ndata: é😀\\\n\n"
+                                 "id: 4\ndata: beyond max\n\n"));
     const QString url = server.url().toString();
     const Run run = capture({url, "--max-events", "3"});
     QCOMPARE(run.exitCode, 0);
@@ -86,7 +87,8 @@ void TestCaptureCli::printsNdjsonLinesUntilMaxEvents()
              (QStringList{
                  R"({"time":"TIME","source":")" + url +
                      R"(","event":"quote","id":"1","data":"{\"symbol\":\"AAPL\",\"price\":1.5}"})",
-                 R"({"time":"TIME","source":")" + url + R"(","event":"message","id":"2","data":"line one\n\"two\""})",
+                 R"({"time":"TIME","source":")" + url +
+                     R"(","event":"message","id":"2","data":"line one\n\"two\""})",
                  R"({"time":"TIME","source":")" + url + R"(","event":"quote","id":"3","data":"é😀\\"})",
              }));
     QVERIFY2(run.stderrText.contains("eventscope capture: connecting to " + url), qPrintable(run.stderrText));
@@ -98,10 +100,12 @@ void TestCaptureCli::printsCsvWithHeader()
     ScriptedServer server;
     QVERIFY(server.listen());
     server.enqueue(ScriptedResponse::stream("id: a\ndata: plain\n\nevent: x\ndata: with, comma \"q\"\n\n"));
-    const Run run = capture({server.url().toString(), "-n", "2", "--format", "csv", "--source", "feed", "-q"});
+    const Run run =
+        capture({server.url().toString(), "-n", "2", "--format", "csv", "--source", "feed", "-q"});
     QCOMPARE(run.exitCode, 0);
-    QCOMPARE(withoutTimes(run.stdoutLines), (QStringList{"time,source,event,id,data\r", "TIME,feed,message,a,plain\r",
-                                                         "TIME,feed,x,a,\"with, comma \"\"q\"\"\"\r"}));
+    QCOMPARE(withoutTimes(run.stdoutLines),
+             (QStringList{"time,source,event,id,data\r", "TIME,feed,message,a,plain\r",
+                          "TIME,feed,x,a,\"with, comma \"\"q\"\"\"\r"}));
     QCOMPARE(run.stderrText, QString()); // quiet
 }
 
@@ -120,7 +124,8 @@ void TestCaptureCli::followsReconnectsUntilStreamClosesForGood()
     QCOMPARE(server.requests().size(), 3);
     QCOMPARE(server.requests().at(2).headers.value("last-event-id"), QByteArray("2"));
     QVERIFY2(run.stderrText.contains("retry in 50 ms (attempt 1)"), qPrintable(run.stderrText));
-    QVERIFY2(run.stderrText.contains("stream closed by the server after 2 events"), qPrintable(run.stderrText));
+    QVERIFY2(run.stderrText.contains("stream closed by the server after 2 events"),
+             qPrintable(run.stderrText));
 }
 
 void TestCaptureCli::failsWithExit3OnPermanentError()
@@ -131,8 +136,10 @@ void TestCaptureCli::failsWithExit3OnPermanentError()
     const Run run = capture({server.url().toString(), "-q"});
     QCOMPARE(run.exitCode, 3);
     QCOMPARE(run.stdoutLines, QStringList());
-    QCOMPARE(run.stderrText,
-             QString("eventscope capture: error: http status error: server answered 404 Not Found; not retrying\n"));
+    QCOMPARE(
+        run.stderrText,
+        QString(
+            "eventscope capture: error: http status error: server answered 404 Not Found; not retrying\n"));
 }
 
 void TestCaptureCli::usageErrorsExit2_data()
@@ -176,8 +183,8 @@ void TestCaptureCli::sendsBodyHeadersAndLastEventId()
     ScriptedServer server;
     QVERIFY(server.listen());
     server.enqueue(ScriptedResponse::stream("event: done\ndata: {}\n\n"));
-    const Run run = capture({server.url("/jobs").toString(), "-d", "{\"steps\":2}", "-H", "Authorization: Bearer t",
-                             "--last-event-id", "17", "-n", "1", "-q"});
+    const Run run = capture({server.url("/jobs").toString(), "-d", "{\"steps\":2}", "-H",
+                             "Authorization: Bearer t", "--last-event-id", "17", "-n", "1", "-q"});
     QCOMPARE(run.exitCode, 0);
     const ReceivedRequest &request = server.requests().at(0);
     QCOMPARE(request.method, QByteArray("POST"));

@@ -183,8 +183,9 @@ void TestEventSource::wrongContentTypeFailsForGood_data()
 {
     QTest::addColumn<QByteArray>("contentType");
     QTest::addColumn<QString>("message");
-    QTest::newRow("text/html") << QByteArray("text/html") << "expected Content-Type text/event-stream but the "
-                                                            "server sent 'text/html'";
+    QTest::newRow("text/html") << QByteArray("text/html")
+                               << "expected Content-Type text/event-stream but the "
+                                  "server sent 'text/html'";
     QTest::newRow("missing") << QByteArray() << "response has no Content-Type";
 }
 
@@ -264,7 +265,8 @@ void TestEventSource::sendsMethodBodyAndCustomHeaders()
     SseRequest request = requestFor(server.url("/jobs"));
     request.method = "POST";
     request.body = "{\"name\":\"build\",\"steps\":3}";
-    request.headers = {{"Authorization", "Bearer secret"}, {"Content-Type", "application/json"}, {"X-Trace", "t1"}};
+    request.headers = {
+        {"Authorization", "Bearer secret"}, {"Content-Type", "application/json"}, {"X-Trace", "t1"}};
     EventSource source;
     source.setRequest(request);
     source.setLastEventId("41");
@@ -432,7 +434,8 @@ void TestEventSource::invalidUrlFailsWithClearError()
     source.open();
     QCOMPARE(errors.size(), 1);
     QCOMPARE(errorAt(errors, 0).kind, SseError::Kind::Request);
-    QVERIFY2(errorAt(errors, 0).message.contains("unsupported URL scheme"), qPrintable(errorAt(errors, 0).message));
+    QVERIFY2(errorAt(errors, 0).message.contains("unsupported URL scheme"),
+             qPrintable(errorAt(errors, 0).message));
     QCOMPARE(closed.size(), 1);
     QCOMPARE(source.readyState(), EventSource::ReadyState::Closed);
 }
@@ -478,9 +481,10 @@ void TestEventSource::gzipEncodedStream()
     ScriptedServer server;
     QVERIFY(server.listen());
     ScriptedResponse response = ScriptedResponse::stream(
-        QByteArray("\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\x03\x4b\x49\x2c\x49\xb4\x52\xa8\xca\x2c\x28\x48\x4d\xe1"
-                   "\xe2\x02\x00\x36\x15\xcb\x54\x0e\x00\x00\x00",
-                   34),
+        QByteArray(
+            "\x1f\x8b\x08\x00\x00\x00\x00\x00\x02\x03\x4b\x49\x2c\x49\xb4\x52\xa8\xca\x2c\x28\x48\x4d\xe1"
+            "\xe2\x02\x00\x36\x15\xcb\x54\x0e\x00\x00\x00",
+            34),
         false);
     response.headers.append(qMakePair(QByteArray("Content-Encoding"), QByteArray("gzip")));
     server.enqueue(response);

@@ -20,11 +20,34 @@ void TestCaptureOptions::readsEveryOption()
 {
     CaptureOptions options;
     QString message;
-    const auto result = CaptureOptions::parse(
-        {"http://127.0.0.1:8080/s", "-H", "Authorization: Bearer x", "--header", "X-A:1", "-X", "put", "-d", "{}",
-         "--last-event-id", "9", "-n", "5", "--duration", "1.5", "--format", "CSV", "-o", "/tmp/o", "--insecure",
-         "--idle-timeout", "20", "--max-retries", "4", "--source", "feed", "-q"},
-        options, message);
+    const auto result = CaptureOptions::parse({"http://127.0.0.1:8080/s",
+                                               "-H",
+                                               "Authorization: Bearer x",
+                                               "--header",
+                                               "X-A:1",
+                                               "-X",
+                                               "put",
+                                               "-d",
+                                               "{}",
+                                               "--last-event-id",
+                                               "9",
+                                               "-n",
+                                               "5",
+                                               "--duration",
+                                               "1.5",
+                                               "--format",
+                                               "CSV",
+                                               "-o",
+                                               "/tmp/o",
+                                               "--insecure",
+                                               "--idle-timeout",
+                                               "20",
+                                               "--max-retries",
+                                               "4",
+                                               "--source",
+                                               "feed",
+                                               "-q"},
+                                              options, message);
     QCOMPARE(result, CaptureOptions::Parse::Run);
     QCOMPARE(options.request.url, QUrl("http://127.0.0.1:8080/s"));
     QCOMPARE(options.request.headers.size(), 2);
@@ -83,7 +106,8 @@ void TestCaptureOptions::rejects_data()
     QTest::newRow("bad format") << QStringList{"http://a/", "--format", "xml"} << "unknown --format 'xml'";
     QTest::newRow("missing data file") << QStringList{"http://a/", "--data-file", "/nonexistent/body"}
                                        << "cannot read --data-file '/nonexistent/body'";
-    QTest::newRow("both bodies") << QStringList{"http://a/", "-d", "x", "--data-file", "f"} << "exclude each other";
+    QTest::newRow("both bodies") << QStringList{"http://a/", "-d", "x", "--data-file", "f"}
+                                 << "exclude each other";
     QTest::newRow("unknown option") << QStringList{"http://a/", "--bogus"} << "bogus";
     QTest::newRow("method with space") << QStringList{"http://a/", "-X", "GE T"} << "is not an HTTP method";
 }

@@ -56,8 +56,9 @@ void TestRecordFormat::ndjsonLineHasTheDesignedFields()
     NdjsonFormat format;
     QByteArray out;
     format.append(out, sample("{\"p\":1.5}"));
-    QCOMPARE(out, QByteArray("{\"time\":\"2026-11-24T13:01:02.345Z\",\"source\":\"stocks\",\"event\":\"quote\","
-                             "\"id\":\"42\",\"data\":\"{\\\"p\\\":1.5}\"}\n"));
+    QCOMPARE(out,
+             QByteArray("{\"time\":\"2026-11-24T13:01:02.345Z\",\"source\":\"stocks\",\"event\":\"quote\","
+                        "\"id\":\"42\",\"data\":\"{\\\"p\\\":1.5}\"}\n"));
     QVERIFY(format.header().isEmpty());
 }
 

@@ -17,8 +17,10 @@ void TestSseFormat::writesFieldsWithChosenLineEnd_data()
 {
     QTest::addColumn<int>("lineEnd");
     QTest::addColumn<QByteArray>("expected");
-    QTest::newRow("LF") << int(SseFormatter::LineEnd::Lf) << QByteArray("event: quote\nid: 7\ndata: a\ndata: b\n\n");
-    QTest::newRow("CR") << int(SseFormatter::LineEnd::Cr) << QByteArray("event: quote\rid: 7\rdata: a\rdata: b\r\r");
+    QTest::newRow("LF") << int(SseFormatter::LineEnd::Lf)
+                        << QByteArray("event: quote\nid: 7\ndata: a\ndata: b\n\n");
+    QTest::newRow("CR") << int(SseFormatter::LineEnd::Cr)
+                        << QByteArray("event: quote\rid: 7\rdata: a\rdata: b\r\r");
     QTest::newRow("CRLF") << int(SseFormatter::LineEnd::CrLf)
                           << QByteArray("event: quote\r\nid: 7\r\ndata: a\r\ndata: b\r\n\r\n");
 }

@@ -113,24 +113,31 @@ void TestSseParser::rules_data()
     QTest::newRow("trailing LF removed once") << QByteArray("data: a\ndata:\n\n") << QStringList{msg("a\n")};
     QTest::newRow("CR line ends") << QByteArray("data: a\rdata: b\r\r") << QStringList{msg("a\nb")};
     QTest::newRow("CRLF line ends") << QByteArray("data: a\r\ndata: b\r\n\r\n") << QStringList{msg("a\nb")};
-    QTest::newRow("mixed line ends")
-        << QByteArray("data: a\rdata: b\r\ndata: c\n\r\ndata: d\r\r") << QStringList{msg("a\nb\nc"), msg("d")};
+    QTest::newRow("mixed line ends") << QByteArray("data: a\rdata: b\r\ndata: c\n\r\ndata: d\r\r")
+                                     << QStringList{msg("a\nb\nc"), msg("d")};
     QTest::newRow("CR then LF is one line end, LF then CR two")
         << QByteArray("data: a\r\n\n\rdata: b\n\r") << QStringList{msg("a"), msg("b")};
-    QTest::newRow("leading BOM stripped") << QByteArray("\xEF\xBB\xBF" "data: a\n\n") << QStringList{msg("a")};
-    QTest::newRow("only one leading BOM stripped")
-        << QByteArray("\xEF\xBB\xBF\xEF\xBB\xBF" "data: a\n\ndata: b\n\n") << QStringList{msg("b")};
-    QTest::newRow("BOM after stream start is not stripped")
-        << QByteArray("data: a\n\n\xEF\xBB\xBF" "data: b\n\n") << QStringList{msg("a")};
+    QTest::newRow("leading BOM stripped") << QByteArray("\xEF\xBB\xBF"
+                                                        "data: a\n\n")
+                                          << QStringList{msg("a")};
+    QTest::newRow("only one leading BOM stripped") << QByteArray("\xEF\xBB\xBF\xEF\xBB\xBF"
+                                                                 "data: a\n\ndata: b\n\n")
+                                                   << QStringList{msg("b")};
+    QTest::newRow("BOM after stream start is not stripped") << QByteArray("data: a\n\n\xEF\xBB\xBF"
+                                                                          "data: b\n\n")
+                                                            << QStringList{msg("a")};
     QTest::newRow("BOM alone as first line is a blank line")
         << QByteArray("data: x\n\xEF\xBB\xBF\n") << QStringList{};
     QTest::newRow("UTF-8 multi-byte") << QByteArray("data: \xC3\xA9\xE4\xB8\xAD\xF0\x9F\x98\x80\n\n")
                                       << QStringList{msg(QString::fromUtf8("é中😀"))};
-    QTest::newRow("invalid UTF-8 becomes U+FFFD")
-        << QByteArray("data: a\xFF" "b\xE2\x82" "c\n\n") << QStringList{msg("a" + fffd + "b" + fffd + "c")};
+    QTest::newRow("invalid UTF-8 becomes U+FFFD") << QByteArray("data: a\xFF"
+                                                                "b\xE2\x82"
+                                                                "c\n\n")
+                                                  << QStringList{msg("a" + fffd + "b" + fffd + "c")};
     QTest::newRow("truncated sequence at line end")
         << QByteArray("data: \xF0\x9F\x98\ndata: x\n\n") << QStringList{msg(fffd + "\nx")};
-    QTest::newRow("one space after colon stripped") << QByteArray("data:  two\n\n") << QStringList{msg(" two")};
+    QTest::newRow("one space after colon stripped")
+        << QByteArray("data:  two\n\n") << QStringList{msg(" two")};
     QTest::newRow("no space after colon") << QByteArray("data:x\n\n") << QStringList{msg("x")};
     QTest::newRow("tab after colon kept") << QByteArray("data:\tx\n\n") << QStringList{msg("\tx")};
     QTest::newRow("value may contain colons") << QByteArray("data: a: b:c\n\n") << QStringList{msg("a: b:c")};
@@ -148,7 +155,8 @@ void TestSseParser::rules_data()
         << QByteArray("event: add\ndata: x\n\ndata: y\n\n") << QStringList{ev("add", "x"), msg("y")};
     QTest::newRow("event type resets even without dispatch")
         << QByteArray("event: add\n\ndata: y\n\n") << QStringList{msg("y")};
-    QTest::newRow("empty event type means message") << QByteArray("event\ndata: x\n\n") << QStringList{msg("x")};
+    QTest::newRow("empty event type means message")
+        << QByteArray("event\ndata: x\n\n") << QStringList{msg("x")};
     QTest::newRow("last event field wins")
         << QByteArray("event: a\nevent: b\ndata: x\n\n") << QStringList{ev("b", "x")};
     QTest::newRow("id set") << QByteArray("id: 1\ndata: x\n\n") << QStringList{msg("x", "1")};
@@ -156,8 +164,10 @@ void TestSseParser::rules_data()
         << QByteArray("id: 1\ndata: a\n\ndata: b\n\n") << QStringList{msg("a", "1"), msg("b", "1")};
     QTest::newRow("empty id resets") << QByteArray("id: 1\ndata: a\n\nid\ndata: b\n\n")
                                      << QStringList{msg("a", "1"), msg("b", "")};
-    QTest::newRow("id with NUL ignored")
-        << QByteArray("id: 1\ndata: a\n\nid: 2\0" "3\ndata: b\n\n", 34) << QStringList{msg("a", "1"), msg("b", "1")};
+    QTest::newRow("id with NUL ignored") << QByteArray("id: 1\ndata: a\n\nid: 2\0"
+                                                       "3\ndata: b\n\n",
+                                                       34)
+                                         << QStringList{msg("a", "1"), msg("b", "1")};
     QTest::newRow("id takes effect at a blank line without data")
         << QByteArray("id: 5\n\ndata: x\n\n") << QStringList{msg("x", "5")};
     QTest::newRow("id after data in the same event")
@@ -170,7 +180,8 @@ void TestSseParser::rules_data()
         << QByteArray("retry: 99999999999999999999\n") << QStringList{"retry|2147483647"};
     QTest::newRow("no dispatch when data buffer empty") << QByteArray("event: x\nid: 1\n\n") << QStringList{};
     QTest::newRow("blank lines alone dispatch nothing") << QByteArray("\n\n\r\n\r") << QStringList{};
-    QTest::newRow("unterminated event discarded") << QByteArray("data: a\n\ndata: b\n") << QStringList{msg("a")};
+    QTest::newRow("unterminated event discarded")
+        << QByteArray("data: a\n\ndata: b\n") << QStringList{msg("a")};
     QTest::newRow("unterminated line discarded") << QByteArray("data: a\n\ndata: b") << QStringList{msg("a")};
     QTest::newRow("many events") << QByteArray("data: 1\n\ndata: 2\n\ndata: 3\n\n")
                                  << QStringList{msg("1"), msg("2"), msg("3")};
@@ -192,15 +203,19 @@ void TestSseParser::limits_data()
     QTest::newRow("long line drops its event, next event parsed")
         << QByteArray("data: 0123456789abcdef\n\ndata: ok\n\n") << QStringList{"limit", msg("ok")};
     QTest::newRow("long line in the middle of an event")
-        << QByteArray("data: a\ndata: 0123456789abcdef\ndata: b\n\ndata: ok\n\n") << QStringList{"limit", msg("ok")};
+        << QByteArray("data: a\ndata: 0123456789abcdef\ndata: b\n\ndata: ok\n\n")
+        << QStringList{"limit", msg("ok")};
     QTest::newRow("line exactly at the limit passes")
         << QByteArray("data: 0123456789\n\n") << QStringList{msg("0123456789")};
     QTest::newRow("event data over the limit dropped")
-        << QByteArray("data: 0123456789\ndata: 0123456789\ndata: 0123\n\ndata: ok\n\n") << QStringList{"limit", msg("ok")};
+        << QByteArray("data: 0123456789\ndata: 0123456789\ndata: 0123\n\ndata: ok\n\n")
+        << QStringList{"limit", msg("ok")};
     QTest::newRow("id of a dropped event still counts")
-        << QByteArray("id: 7\ndata: 0123456789abcdef\n\ndata: ok\n\n") << QStringList{"limit", msg("ok", "7")};
+        << QByteArray("id: 7\ndata: 0123456789abcdef\n\ndata: ok\n\n")
+        << QStringList{"limit", msg("ok", "7")};
     QTest::newRow("long comment line drops the event it stands in")
-        << QByteArray(": 0123456789abcdefghij\ndata: lost\n\ndata: ok\n\n") << QStringList{"limit", msg("ok")};
+        << QByteArray(": 0123456789abcdefghij\ndata: lost\n\ndata: ok\n\n")
+        << QStringList{"limit", msg("ok")};
 }
 
 void TestSseParser::limits()
@@ -217,7 +232,8 @@ void TestSseParser::restartKeepsLastEventIdAndDropsPartialEvent()
     parser.feed("id: 3\ndata: a\n\nid: 4\ndata: part");
     QCOMPARE(parser.lastEventId(), QStringLiteral("3"));
     parser.restart();
-    parser.feed("\xEF\xBB\xBF" "data: b\n\n");
+    parser.feed("\xEF\xBB\xBF"
+                "data: b\n\n");
     QCOMPARE(sink.records, (QStringList{msg("a", "3"), msg("b", "3")}));
 }
 
@@ -250,8 +266,9 @@ void TestSseParser::randomizedRoundTrip()
 {
     const quint32 seed = QRandomGenerator::global()->generate();
     QRandomGenerator random(seed);
-    const QStringList alphabet{QStringLiteral("a"), QStringLiteral("Z"), QStringLiteral(" "), QStringLiteral(":"),
-                               QStringLiteral("é"), QStringLiteral("中"), QStringLiteral("😀"), QStringLiteral("\"")};
+    const QStringList alphabet{QStringLiteral("a"), QStringLiteral("Z"), QStringLiteral(" "),
+                               QStringLiteral(":"), QStringLiteral("é"), QStringLiteral("中"),
+                               QStringLiteral("😀"), QStringLiteral("\"")};
     const QStringList types{QStringLiteral("message"), QStringLiteral("quote"), QStringLiteral("ünïcode"),
                             QStringLiteral("a:b")};
     auto randomText = [&](int maxLength) {
@@ -296,7 +313,8 @@ void TestSseParser::randomizedRoundTrip()
             at += size;
         }
         if (sink.events != expected)
-            qWarning("seed %u, round %d, stream: %s", seed, round, stream.toPercentEncoding(" :").constData());
+            qWarning("seed %u, round %d, stream: %s", seed, round,
+                     stream.toPercentEncoding(" :").constData());
         QCOMPARE(sink.events.size(), expected.size());
         QCOMPARE(sink.events, expected);
     }

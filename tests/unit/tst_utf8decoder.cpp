@@ -20,18 +20,24 @@ void TestUtf8Decoder::decodes_data()
 
     QTest::newRow("ascii") << QByteArray("hello") << QStringLiteral("hello");
     QTest::newRow("empty") << QByteArray() << QString();
-    QTest::newRow("two, three and four bytes") << QByteArray("\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80")
-                                               << QString::fromUtf8("é€😀");
+    QTest::newRow("two, three and four bytes")
+        << QByteArray("\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80") << QString::fromUtf8("é€😀");
     QTest::newRow("literal U+FFFD kept") << QByteArray("\xEF\xBF\xBD") << r;
     QTest::newRow("truncated 3-byte sequence is one U+FFFD") << QByteArray("\xE2\x82") << r;
-    QTest::newRow("truncated 4-byte sequence is one U+FFFD") << QByteArray("\xF0\x9F\x98" "A") << r + "A";
-    QTest::newRow("lone continuation byte") << QByteArray("a\x80" "b") << "a" + r + "b";
+    QTest::newRow("truncated 4-byte sequence is one U+FFFD") << QByteArray("\xF0\x9F\x98"
+                                                                           "A")
+                                                             << r + "A";
+    QTest::newRow("lone continuation byte") << QByteArray("a\x80"
+                                                          "b")
+                                            << "a" + r + "b";
     QTest::newRow("overlong two-byte form") << QByteArray("\xC0\x80") << r + r;
     QTest::newRow("overlong three-byte form") << QByteArray("\xE0\x80\x80") << r + r + r;
     QTest::newRow("surrogate code point") << QByteArray("\xED\xA0\x80") << r + r + r;
     QTest::newRow("beyond U+10FFFF") << QByteArray("\xF4\x90\x80\x80") << r + r + r + r;
     QTest::newRow("FE and FF") << QByteArray("\xFE\xFF") << r + r;
-    QTest::newRow("lead byte followed by ASCII") << QByteArray("\xC3" "A") << r + "A";
+    QTest::newRow("lead byte followed by ASCII") << QByteArray("\xC3"
+                                                               "A")
+                                                 << r + "A";
     QTest::newRow("truncated then valid") << QByteArray("\xE2\x82\xE2\x82\xAC") << r + QString::fromUtf8("€");
     QTest::newRow("truncated at end") << QByteArray("ok\xF0\x9F") << "ok" + r;
 }
