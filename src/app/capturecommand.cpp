@@ -57,8 +57,10 @@ CaptureCommand::CaptureCommand(CaptureOptions options, QObject *parent)
     connect(&m_source, &EventSource::opened, this, [this] { status(QStringLiteral("open")); });
     connect(&m_source, &EventSource::eventReceived, this, [this](const SseEvent &event) {
         write({event, m_options.source, QDateTime::currentMSecsSinceEpoch(), quint64(++m_count)});
-        if (m_options.maxEvents > 0 && m_count >= m_options.maxEvents)
+        if (m_options.maxEvents > 0 && m_count >= m_options.maxEvents) {
+            status(QStringLiteral("stopped after %1 events").arg(m_count));
             finish(ExitOk);
+        }
     });
     connect(&m_source, &EventSource::reconnectScheduled, this, [this](int delayMs, int attempt) {
         status(QStringLiteral("retry in %1 ms (attempt %2)").arg(delayMs).arg(attempt));
@@ -72,6 +74,8 @@ CaptureCommand::CaptureCommand(CaptureOptions options, QObject *parent)
         }
     });
     connect(&m_source, &EventSource::closed, this, [this] {
+        if (m_exitCode >= 0)
+            return; // closed by finish() itself
         status(QStringLiteral("stream closed by the server after %1 events").arg(m_count));
         finish(ExitOk);
     });

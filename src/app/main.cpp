@@ -1,5 +1,6 @@
 #include "capturecommand.h"
 #include "exitcode.h"
+#include "servedemocommand.h"
 
 #include <QCoreApplication>
 #include <cstdio>
@@ -10,6 +11,9 @@ const char Usage[] = "usage: eventscope <command> [options]\n"
                      "\n"
                      "commands:\n"
                      "  capture URL [options]   print the events of a stream as NDJSON or CSV\n"
+                     "  serve-demo [options]    serve the demo feeds (stocks, IoT, progress, notifications)\n"
+                     "  --demo                  the dashboard with the demo feeds (the dashboard is pending;\n"
+                     "                          for now this serves the demo feeds on a free port)\n"
                      "\n"
                      "Run 'eventscope <command> --help' for a command's options.\n";
 
@@ -25,6 +29,15 @@ int main(int argc, char *argv[])
     if (command == "capture") {
         QCoreApplication app(argc, argv);
         return CaptureCommand::run(app.arguments().mid(2));
+    }
+    if (command == "serve-demo") {
+        QCoreApplication app(argc, argv);
+        return ServeDemoCommand::run(app.arguments().mid(2));
+    }
+    if (command == "--demo") {
+        // Until the dashboard lands, --demo runs what exists: the demo feeds, on a free port.
+        QCoreApplication app(argc, argv);
+        return ServeDemoCommand::run({QStringLiteral("--port"), QStringLiteral("0")});
     }
     if (command == "--help" || command == "-h" || command == "help") {
         std::fputs(Usage, stdout);

@@ -1,0 +1,357 @@
+#include "demoserver.h"
+
+#include "benchstream.h"
+#include "channel.h"
+#include "httpconnection.h"
+#include "httpresponse.h"
+#include "iotfeed.h"
+#include "jobfeed.h"
+#include "notificationfeed.h"
+#include "progressfeed.h"
+#include "sseformat.h"
+#include "stockfeed.h"
+#include "streamclient.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QRegularExpression>
+#include <QTcpServer>
+#include <QTcpSocket>
+
+namespace {
+
+constexpr int KeptJobs = 64;
+
+const QStringList StreamFeeds{QStringLiteral("stocks"), QStringLiteral("iot"), QStringLiteral("progress"),
+                              QStringLiteral("notifications")};
+
+const QByteArray Index = "EventScope demo server: text/event-stream feeds\n"
+                         "\n"
+                         "GET  /stocks?symbols=AAPL,MSFT,NVDA&rate=5    event: quote\n"
+                         "GET  /iot?devices=4&rate=4                    event: reading, alert, status\n"
+                         "GET  /progress                                event: progress, done, failed\n"
+                         "POST /jobs  {\"name\":\"build\",\"steps\":20}      event: progress, then done or failed\n"
+                         "GET  /notifications?rate=0.3                  event: notification\n"
+                         "GET  /bench?n=100000&size=64                  n events as fast as possible, then close\n"
+                         "\n"
+                         "Every stream: id: on each event, retry: first, heartbeat comments, Last-Event-ID resume.\n"
+                         "Fault injection on any feed: ?drop_after=N  ?stall_after=N  ?status=503\n";
+
+// Reads one numeric query parameter within bounds; sets `error` when it is present but wrong.
+double number(const QUrlQuery &query, const QString &name, double fallback, double low, double high, QString *error)
+{
+    if (!query.hasQueryItem(name))
+        return fallback;
+    bool ok = false;
+    const double value = query.queryItemValue(name).toDouble(&ok);
+    if (!ok || value < low || value > high) {
+        *error = QStringLiteral("query parameter '%1' must be a number from %2 to %3").arg(name).arg(low).arg(high);
+        return fallback;
+    }
+    return value;
+}
+
+quint32 seedFor(quint32 serverSeed, const QString &key)
+{
+    return serverSeed ^ quint32(qHash(key, 0));
+}
+
+} // namespace
+
+DemoServer::DemoServer(const DemoServerOptions &options, QObject *parent)
+    : QObject(parent)
+    , m_options(options)
+    , m_server(new QTcpServer(this))
+{
+    connect(m_server, &QTcpServer::newConnection, this, &DemoServer::acceptConnections);
+    m_server->setMaxPendingConnections(64);
+    m_heartbeat.setInterval(qMax(1, options.heartbeatMs));
+    connect(&m_heartbeat, &QTimer::timeout, this, &DemoServer::sendHeartbeats);
+    m_cleanup.setInterval(10000);
+    connect(&m_cleanup, &QTimer::timeout, this, &DemoServer::forgetIdleChannels);
+}
+
+DemoServer::~DemoServer() = default;
+
+bool DemoServer::listen(QString *error)
+{
+    if (!m_server->listen(m_options.address, m_options.port)) {
+        if (error)
+            *error = QStringLiteral("cannot listen on %1:%2: %3")
+                         .arg(m_options.address.toString())
+                         .arg(m_options.port)
+                         .arg(m_server->errorString());
+        return false;
+    }
+    m_heartbeat.start();
+    m_cleanup.start();
+    return true;
+}
+
+quint16 DemoServer::port() const
+{
+    return m_server->serverPort();
+}
+
+QUrl DemoServer::url(const QString &pathAndQuery) const
+{
+    QHostAddress address = m_server->serverAddress();
+    if (address == QHostAddress::AnyIPv4 || address == QHostAddress::Any)
+        address = QHostAddress::LocalHost;
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+                                                                             : address.toString();
+    return QUrl(QStringLiteral("http://%1:%2%3").arg(host).arg(port()).arg(pathAndQuery));
+}
+
+QStringList DemoServer::feedUrls() const
+{
+    return {url(QStringLiteral("/stocks?symbols=AAPL,MSFT,NVDA,AMZN&rate=5")).toString(),
+            url(QStringLiteral("/iot?devices=4&rate=4")).toString(), url(QStringLiteral("/progress")).toString(),
+            url(QStringLiteral("/jobs")).toString() + QStringLiteral("  (POST {\"name\":\"build\",\"steps\":20})"),
+            url(QStringLiteral("/notifications")).toString(), url(QStringLiteral("/bench?n=100000&size=64")).toString()};
+}
+
+void DemoServer::acceptConnections()
+{
+    while (QTcpSocket *socket = m_server->nextPendingConnection()) {
+        if (m_connections >= m_options.maxConnections) {
+            socket->write(HttpResponse::text(503, "too many connections", true, {{"Retry-After", "5"}}));
+            socket->disconnectFromHost();
+            connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            continue;
+        }
+        ++m_connections;
+        connect(socket, &QObject::destroyed, this, [this] { --m_connections; });
+        auto *connection = new HttpConnection(socket, m_options.limits, m_options.requestTimeoutMs, this);
+        connect(connection, &HttpConnection::requestReceived, this, &DemoServer::handle);
+    }
+}
+
+void DemoServer::handle(HttpConnection *connection, const HttpRequest &request)
+{
+    const bool close = !request.keepAlive;
+    if (request.method == "OPTIONS") {
+        connection->respond(HttpResponse::head(204,
+                                               {{"Access-Control-Allow-Methods", "GET, POST, OPTIONS"},
+                                                {"Access-Control-Allow-Headers", "*"},
+                                                {"Access-Control-Max-Age", "600"}},
+                                               0, close),
+                            close);
+        return;
+    }
+    const QString path = QString::fromLatin1(request.path).remove(QRegularExpression(QStringLiteral("/+$")));
+    const QString feed = path.mid(1);
+    const bool known = path.isEmpty() || StreamFeeds.contains(feed) || feed == QLatin1String("jobs") ||
+                       feed == QLatin1String("bench");
+    if (!known) {
+        connection->respond(HttpResponse::text(404, "no such feed: " + request.path + " (GET / lists them)", close), close);
+        return;
+    }
+    const QByteArray allowed = feed == QLatin1String("jobs") ? "POST" : "GET";
+    if (request.method != allowed && !(request.method == "HEAD" && path.isEmpty())) {
+        connection->respond(HttpResponse::text(405, request.method + " is not allowed here; use " + allowed, close,
+                                               {{"Allow", allowed + ", OPTIONS"}}),
+                            close);
+        return;
+    }
+    if (path.isEmpty()) {
+        const QByteArray body = request.method == "HEAD" ? QByteArray() : Index;
+        connection->respond(HttpResponse::head(200, {{"Content-Type", "text/plain; charset=utf-8"}}, Index.size(), close) +
+                                body,
+                            close);
+        return;
+    }
+    if (request.query.hasQueryItem(QStringLiteral("status"))) {
+        QString error;
+        const int status = int(number(request.query, QStringLiteral("status"), 0, 400, 599, &error));
+        if (!error.isEmpty()) {
+            connection->respond(HttpResponse::text(400, error.toUtf8(), true), true);
+            return;
+        }
+        HttpResponse::Headers headers;
+        if (status == 503 || status == 429)
+            headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("1")));
+        connection->respond(HttpResponse::text(status, "status injected by ?status=", true, headers), true);
+        return;
+    }
+    if (feed == QLatin1String("bench"))
+        openBenchStream(connection, request);
+    else if (feed == QLatin1String("jobs"))
+        startJob(connection, request);
+    else
+        openChannelStream(connection, request, feed);
+}
+
+Channel *DemoServer::channelFor(const QString &feed, const HttpRequest &request, QString *error)
+{
+    const QUrlQuery &query = request.query;
+    QString key = feed;
+    std::unique_ptr<FeedGenerator> generator;
+    if (feed == QLatin1String("stocks")) {
+        const QString symbolText = query.queryItemValue(QStringLiteral("symbols")).toUpper();
+        const QStringList symbols = symbolText.isEmpty() ? QStringList{QStringLiteral("AAPL"), QStringLiteral("MSFT"),
+                                                                       QStringLiteral("NVDA"), QStringLiteral("AMZN")}
+                                                         : symbolText.split(QLatin1Char(','));
+        static const QRegularExpression symbolPattern(QStringLiteral("^[A-Z0-9.\\-]{1,12}$"));
+        for (const QString &symbol : symbols) {
+            if (!symbolPattern.match(symbol).hasMatch()) {
+                *error = QStringLiteral("'%1' is not a ticker symbol (1-12 of A-Z, 0-9, '.', '-')").arg(symbol);
+                return nullptr;
+            }
+        }
+        if (symbols.size() > 100) {
+            *error = QStringLiteral("at most 100 symbols");
+            return nullptr;
+        }
+        const double rate = number(query, QStringLiteral("rate"), 5, 0.01, 100000, error);
+        key += QLatin1Char('|') + symbols.join(QLatin1Char(',')) + QLatin1Char('|') + QString::number(rate);
+        generator = std::make_unique<StockFeed>(symbols, rate, seedFor(m_options.seed, key));
+    } else if (feed == QLatin1String("iot")) {
+        const int devices = int(number(query, QStringLiteral("devices"), 4, 1, 1000, error));
+        const double rate = number(query, QStringLiteral("rate"), 4, 0.01, 100000, error);
+        key += QLatin1Char('|') + QString::number(devices) + QLatin1Char('|') + QString::number(rate);
+        generator = std::make_unique<IotFeed>(devices, rate, seedFor(m_options.seed, key));
+    } else if (feed == QLatin1String("notifications")) {
+        const double rate = number(query, QStringLiteral("rate"), 0.3, 0.001, 10000, error);
+        key += QLatin1Char('|') + QString::number(rate);
+        generator = std::make_unique<NotificationFeed>(rate, seedFor(m_options.seed, key));
+    } else {
+        generator = std::make_unique<ProgressFeed>(seedFor(m_options.seed, key));
+    }
+    if (!error->isEmpty())
+        return nullptr;
+    Channel *&channel = m_channels[key];
+    if (!channel)
+        channel = new Channel(QString(), std::move(generator), m_options.ringCapacity, m_options.lingerMs, this);
+    return channel;
+}
+
+void DemoServer::openChannelStream(HttpConnection *connection, const HttpRequest &request, const QString &feed)
+{
+    QString error;
+    Channel *channel = channelFor(feed, request, &error);
+    if (!channel) {
+        connection->respond(HttpResponse::text(400, error.toUtf8(), true), true);
+        return;
+    }
+    stream(connection, request, channel);
+}
+
+void DemoServer::stream(HttpConnection *connection, const HttpRequest &request, Channel *channel)
+{
+    QString error;
+    StreamClient::Faults faults;
+    faults.dropAfter = qint64(number(request.query, QStringLiteral("drop_after"), 0, 1, 1e12, &error));
+    faults.stallAfter = qint64(number(request.query, QStringLiteral("stall_after"), -1, 0, 1e12, &error));
+    if (!error.isEmpty()) {
+        connection->respond(HttpResponse::text(400, error.toUtf8(), true), true);
+        return;
+    }
+    auto *client = new StreamClient(connection->takeSocket(), faults, this);
+    client->start(m_options.retryMs);
+    channel->subscribe(client, QString::fromUtf8(request.header("last-event-id")));
+}
+
+void DemoServer::startJob(HttpConnection *connection, const HttpRequest &request)
+{
+    const QString lastEventId = QString::fromUtf8(request.header("last-event-id"));
+    if (!lastEventId.isEmpty()) {
+        resumeJob(connection, request, lastEventId);
+        return;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+    const QJsonObject body = document.object();
+    QString error;
+    if (parseError.error != QJsonParseError::NoError || !document.isObject())
+        error = QStringLiteral("the body must be a JSON object like {\"name\":\"build\",\"steps\":20}");
+    SimulatedJob::Plan plan;
+    plan.name = body.value(QStringLiteral("name")).toString();
+    const QJsonValue steps = body.value(QStringLiteral("steps"));
+    const QJsonValue stepMs = body.value(QStringLiteral("stepMs"));
+    const QJsonValue failAt = body.value(QStringLiteral("failAtStep"));
+    if (error.isEmpty() && (plan.name.isEmpty() || plan.name.size() > 100))
+        error = QStringLiteral("\"name\" must be a string of 1 to 100 characters");
+    else if (error.isEmpty() && (!steps.isDouble() || steps.toInt() < 1 || steps.toInt() > 10000))
+        error = QStringLiteral("\"steps\" must be a whole number from 1 to 10000");
+    else if (error.isEmpty() && !stepMs.isUndefined() && (!stepMs.isDouble() || stepMs.toInt() < 1 || stepMs.toInt() > 60000))
+        error = QStringLiteral("\"stepMs\" must be a whole number from 1 to 60000");
+    else if (error.isEmpty() && !failAt.isUndefined() && (!failAt.isDouble() || failAt.toInt() < 0))
+        error = QStringLiteral("\"failAtStep\" must be a whole number of 0 or more");
+    if (!error.isEmpty()) {
+        connection->respond(HttpResponse::text(400, error.toUtf8(), true), true);
+        return;
+    }
+    plan.steps = steps.toInt();
+    plan.stepMs = stepMs.toInt(250);
+    plan.failAtStep = failAt.toInt(0);
+    plan.id = QStringLiteral("job-%1").arg(++m_jobsStarted);
+
+    auto *channel = new Channel(plan.id + QLatin1Char(':'),
+                                std::make_unique<JobFeed>(plan, QDateTime::currentMSecsSinceEpoch()),
+                                m_options.ringCapacity, m_options.lingerMs, this);
+    m_jobs.insert(plan.id, channel);
+    m_jobOrder.append(plan.id);
+    while (m_jobOrder.size() > KeptJobs) {
+        Channel *old = m_jobs.take(m_jobOrder.takeFirst());
+        if (old->isIdle() || old->isFinished())
+            old->deleteLater();
+    }
+    stream(connection, request, channel);
+}
+
+void DemoServer::resumeJob(HttpConnection *connection, const HttpRequest &request, const QString &lastEventId)
+{
+    Channel *channel = m_jobs.value(lastEventId.section(QLatin1Char(':'), 0, 0));
+    if (!channel) {
+        connection->respond(HttpResponse::text(404, "unknown job in Last-Event-ID: " + lastEventId.toUtf8(), true), true);
+        return;
+    }
+    if (channel->hasNothingAfter(lastEventId)) {
+        connection->respond(HttpResponse::head(204, {}, 0, true), true); // the job is over: do not reconnect
+        return;
+    }
+    stream(connection, request, channel);
+}
+
+void DemoServer::openBenchStream(HttpConnection *connection, const HttpRequest &request)
+{
+    QString error;
+    const qint64 count = qint64(number(request.query, QStringLiteral("n"), 100000, 1, 1e9, &error));
+    const int size = int(number(request.query, QStringLiteral("size"), 64, 1, 1 << 20, &error));
+    if (!error.isEmpty()) {
+        connection->respond(HttpResponse::text(400, error.toUtf8(), true), true);
+        return;
+    }
+    bool resumed = false;
+    const qint64 lastId = request.header("last-event-id").toLongLong(&resumed);
+    if (resumed && lastId >= count) {
+        connection->respond(HttpResponse::head(204, {}, 0, true), true);
+        return;
+    }
+    new BenchStream(connection->takeSocket(), count, size, resumed ? lastId + 1 : 1, m_options.retryMs, this);
+}
+
+void DemoServer::sendHeartbeats()
+{
+    const QByteArray comment = SseFormatter().comment(QStringLiteral("heartbeat"));
+    for (Channel *channel : std::as_const(m_channels))
+        channel->sendComment(comment);
+    for (Channel *channel : std::as_const(m_jobs))
+        channel->sendComment(comment);
+}
+
+void DemoServer::forgetIdleChannels()
+{
+    // Feeds with parameters nobody uses any more are dropped, so a client cycling through ?rate= values
+    // cannot grow the server without bound; a feed in use keeps its IDs and its replay buffer.
+    for (auto it = m_channels.begin(); it != m_channels.end();) {
+        if (m_channels.size() > 64 && it.value()->isIdle()) {
+            it.value()->deleteLater();
+            it = m_channels.erase(it);
+        } else {
+            ++it;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QPair>
+
+// Builds HTTP/1.1 response heads and whole responses for the demo server.
+namespace HttpResponse {
+
+using Headers = QList<QPair<QByteArray, QByteArray>>;
+
+QByteArray reasonPhrase(int status);
+// A head for a body of known length, or for a body that ends when the connection closes (bodyLength < 0).
+QByteArray head(int status, const Headers &headers, qsizetype bodyLength, bool close);
+// A short text/plain response, the way every error is answered.
+QByteArray text(int status, const QByteArray &message, bool close, const Headers &extra = {});
+
+} // namespace HttpResponse
