@@ -56,6 +56,13 @@ HttpRequestReader::State HttpRequestReader::parse()
         while (m_buffer.startsWith("\r\n"))
             m_buffer.remove(0, 2);
         const qsizetype end = m_buffer.indexOf("\r\n\r\n");
+        // The method is known bad as soon as it has a byte no token may have: answer at once, not at the
+        // timeout (TLS or binary sent to this plain HTTP port, for instance).
+        qsizetype methodEnd = 0;
+        while (methodEnd < m_buffer.size() && methodEnd < 32 && !QByteArrayView(" \r\n").contains(m_buffer[methodEnd]))
+            ++methodEnd;
+        if (methodEnd > 0 && !isToken(m_buffer.left(methodEnd)))
+            return failWith(400, QStringLiteral("malformed request line"));
         if (end < 0) {
             if (m_buffer.size() > m_limits.maxHeadBytes)
                 return failWith(431, QStringLiteral("request headers exceed %1 bytes").arg(m_limits.maxHeadBytes));

@@ -77,6 +77,7 @@ void TestHttpRequestReader::rejects_data()
     QTest::addColumn<QByteArray>("raw");
     QTest::addColumn<int>("status");
     QTest::newRow("garbage") << QByteArray("HELLO\r\n\r\n") << 400;
+    QTest::newRow("binary, incomplete") << QByteArray("\x16\x03\x01\x02\x00", 5) << 400;
     QTest::newRow("no target slash") << QByteArray("GET stocks HTTP/1.1\r\nHost: h\r\n\r\n") << 400;
     QTest::newRow("bad method token") << QByteArray("G(T / HTTP/1.1\r\nHost: h\r\n\r\n") << 400;
     QTest::newRow("missing host") << QByteArray("GET / HTTP/1.1\r\n\r\n") << 400;

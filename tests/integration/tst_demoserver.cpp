@@ -1,0 +1,394 @@
+// DemoServer as a real peer: EventSource reads every feed, resumes after injected drops and stalls without
+// gaps or duplicates, and malformed or hostile requests get a 4xx or a clean close while serving goes on.
+#include "demoserver.h"
+#include "eventsource.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTcpSocket>
+#include <QTest>
+
+namespace {
+
+constexpr int Bound = 10000;
+
+DemoServerOptions fastOptions()
+{
+    DemoServerOptions options;
+    options.retryMs = 20; // clients reconnect at once after injected drops
+    options.heartbeatMs = 200;
+    options.requestTimeoutMs = 500;
+    return options;
+}
+
+struct Collector
+{
+    QList<SseEvent> events;
+    QList<SseError> errors;
+    QStringList comments;
+
+    explicit Collector(EventSource &source)
+    {
+        QObject::connect(&source, &EventSource::eventReceived, [this](const SseEvent &event) { events << event; });
+        QObject::connect(&source, &EventSource::errorOccurred, [this](const SseError &error) { errors << error; });
+        QObject::connect(&source, &EventSource::commentReceived, [this](const QString &c) { comments << c; });
+    }
+};
+
+SseRequest request(const QUrl &url)
+{
+    SseRequest request;
+    request.url = url;
+    request.retry.initialDelayMs = 20;
+    return request;
+}
+
+QJsonObject json(const SseEvent &event)
+{
+    QJsonParseError error;
+    const QJsonObject object = QJsonDocument::fromJson(event.data.toUtf8(), &error).object();
+    if (error.error != QJsonParseError::NoError)
+        qWarning("not JSON: %s", qPrintable(event.data));
+    return object;
+}
+
+// Sends raw bytes and reads until the server closes the connection (or the bound passes).
+QByteArray exchange(quint16 port, const QByteArray &raw)
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, port);
+    if (!socket.waitForConnected(Bound))
+        return "no connection";
+    socket.write(raw);
+    QByteArray answer;
+    QSignalSpy disconnected(&socket, &QTcpSocket::disconnected);
+    QObject::connect(&socket, &QTcpSocket::readyRead, [&] { answer += socket.readAll(); });
+    if (socket.state() == QAbstractSocket::ConnectedState && !disconnected.wait(Bound))
+        return "still open: " + answer;
+    return answer + socket.readAll();
+}
+
+void verifyContiguousIds(const QList<SseEvent> &events, const QString &prefix = {})
+{
+    for (int i = 0; i < events.size(); ++i)
+        QCOMPARE(events[i].id, prefix + QString::number(i + 1));
+}
+
+} // namespace
+
+class TestDemoServer : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void stockQuotes();
+    void iotTelemetry();
+    void notifications();
+    void progressOfDemoJobs();
+    void postedJobStreamsToDoneThenStops();
+    void postedJobThatFails();
+    void resumesAfterDropsWithoutGapOrDuplicate_data();
+    void resumesAfterDropsWithoutGapOrDuplicate();
+    void resumesAfterStallThroughIdleTimeout();
+    void injectedStatusIsRetried();
+    void heartbeatsKeepStreamsAlive();
+    void benchStreamEndsAndResumeGets204();
+    void badRequests_data();
+    void badRequests();
+    void keepAliveServesSeveralRequests();
+    void slowLorisIsCutOff();
+    void connectionLimit();
+
+private:
+    DemoServer *m_server = nullptr;
+};
+
+void TestDemoServer::initTestCase()
+{
+    m_server = new DemoServer(fastOptions(), this);
+    QString error;
+    QVERIFY2(m_server->listen(&error), qPrintable(error));
+}
+
+void TestDemoServer::stockQuotes()
+{
+    EventSource source;
+    source.setRequest(request(m_server->url("/stocks?symbols=AAPL,MSFT,TSLA&rate=200")));
+    Collector got(source);
+    source.open();
+    QTRY_VERIFY_WITH_TIMEOUT(got.events.size() >= 30, Bound);
+    source.close();
+    verifyContiguousIds(got.events);
+    QSet<QString> symbols;
+    for (const SseEvent &event : got.events) {
+        QCOMPARE(event.type, QString("quote"));
+        const QJsonObject quote = json(event);
+        symbols << quote.value("symbol").toString();
+        for (const char *field : {"price", "change", "changePercent", "volume"})
+            QVERIFY2(quote.value(field).isDouble(), field);
+        QVERIFY(quote.value("time").toString().endsWith('Z'));
+    }
+    QCOMPARE(symbols, (QSet<QString>{"AAPL", "MSFT", "TSLA"}));
+    QCOMPARE(got.errors.size(), 0);
+}
+
+void TestDemoServer::iotTelemetry()
+{
+    EventSource source;
+    source.setRequest(request(m_server->url("/iot?devices=2&rate=300")));
+    Collector got(source);
+    source.open();
+    QTRY_VERIFY_WITH_TIMEOUT(got.events.size() >= 40, Bound);
+    source.close();
+    verifyContiguousIds(got.events);
+    for (const SseEvent &event : got.events) {
+        QVERIFY(QStringList({"reading", "alert", "status"}).contains(event.type));
+        const QJsonObject object = json(event);
+        QVERIFY(object.value("device").toString().startsWith("sensor-0"));
+        if (event.type == "reading") {
+            QVERIFY(object.value("value").isDouble());
+            QVERIFY(!object.value("unit").toString().isEmpty());
+        }
+    }
+}
+
+void TestDemoServer::notifications()
+{
+    EventSource source;
+    source.setRequest(request(m_server->url("/notifications?rate=100")));
+    Collector got(source);
+    source.open();
+    QTRY_VERIFY_WITH_TIMEOUT(got.events.size() >= 10, Bound);
+    source.close();
+    verifyContiguousIds(got.events);
+    for (const SseEvent &event : got.events) {
+        QCOMPARE(event.type, QString("notification"));
+        QVERIFY(QStringList({"info", "warning", "critical"}).contains(json(event).value("level").toString()));
+    }
+}
+
+void TestDemoServer::progressOfDemoJobs()
+{
+    EventSource source;
+    source.setRequest(request(m_server->url("/progress")));
+    Collector got(source);
+    source.open();
+    QTRY_VERIFY_WITH_TIMEOUT(got.events.size() >= 5, Bound);
+    source.close();
+    verifyContiguousIds(got.events);
+    const QJsonObject first = json(got.events.first());
+    QCOMPARE(got.events.first().type, QString("progress"));
+    QCOMPARE(first.value("job").toString(), QString("job-1"));
+    QCOMPARE(first.value("state").toString(), QString("running"));
+    QVERIFY(first.value("eta").isDouble());
+}
+
+void TestDemoServer::postedJobStreamsToDoneThenStops()
+{
+    SseRequest post = request(m_server->url("/jobs"));
+    post.method = "POST";
+    post.body = R"({"name":"nightly build","steps":5,"stepMs":20})";
+    post.headers = {{"Content-Type", "application/json"}};
+    EventSource source;
+    source.setRequest(post);
+    Collector got(source);
+    QSignalSpy closed(&source, &EventSource::closed);
+    source.open();
+    // The stream ends after `done`; the reconnect carries Last-Event-ID and the server answers 204: stop.
+    QVERIFY(closed.wait(Bound));
+    QCOMPARE(got.events.size(), 6);
+    const QString job = json(got.events.first()).value("job").toString();
+    verifyContiguousIds(got.events, job + ":");
+    QCOMPARE(got.events.last().type, QString("done"));
+    QCOMPARE(json(got.events.last()).value("percent").toInt(), 100);
+    QCOMPARE(json(got.events.last()).value("name").toString(), QString("nightly build"));
+    QCOMPARE(got.errors.size(), 1); // the end of the stream, before the reconnect that got 204
+    QVERIFY(!got.errors.first().permanent);
+}
+
+void TestDemoServer::postedJobThatFails()
+{
+    SseRequest post = request(m_server->url("/jobs"));
+    post.method = "POST";
+    post.body = R"({"name":"deploy","steps":8,"stepMs":10,"failAtStep":2})";
+    EventSource source;
+    source.setRequest(post);
+    Collector got(source);
+    QSignalSpy closed(&source, &EventSource::closed);
+    source.open();
+    QVERIFY(closed.wait(Bound));
+    QCOMPARE(got.events.size(), 3);
+    QCOMPARE(got.events.last().type, QString("failed"));
+    QCOMPARE(json(got.events.last()).value("state").toString(), QString("failed"));
+}
+
+void TestDemoServer::resumesAfterDropsWithoutGapOrDuplicate_data()
+{
+    QTest::addColumn<int>("dropAfter");
+    QTest::newRow("after 1") << 1;
+    QTest::newRow("after 5") << 5;
+    QTest::newRow("after 17") << 17;
+}
+
+void TestDemoServer::resumesAfterDropsWithoutGapOrDuplicate()
+{
+    QFETCH(int, dropAfter);
+    // Each row its own feed (the rate differs), so IDs start at 1; every reconnect drops again after N more.
+    const QUrl url = m_server->url(QString("/stocks?symbols=AAPL&rate=%1&drop_after=%2").arg(150 + dropAfter).arg(dropAfter));
+    EventSource source;
+    source.setRequest(request(url));
+    Collector got(source);
+    source.open();
+    QTRY_VERIFY_WITH_TIMEOUT(got.events.size() >= 60, Bound);
+    source.close();
+    QVERIFY2(got.errors.size() >= 3, "the stream must have been dropped several times");
+    verifyContiguousIds(got.events); // no gap and no duplicate across all reconnects
+}
+
+void TestDemoServer::resumesAfterStallThroughIdleTimeout()
+{
+    SseRequest stalled = request(m_server->url("/iot?devices=1&rate=100&stall_after=10"));
+    stalled.idleTimeoutMs = 300; // shorter than the heartbeat: a stalled stream sends nothing at all
+    EventSource source;
+    source.setRequest(stalled);
+    Collector got(source);
+    source.open();
+    QTRY_VERIFY_WITH_TIMEOUT(got.events.size() >= 25, Bound);
+    source.close();
+    QVERIFY(std::any_of(got.errors.cbegin(), got.errors.cend(),
+                        [](const SseError &e) { return e.kind == SseError::Kind::Timeout; }));
+    verifyContiguousIds(got.events);
+}
+
+void TestDemoServer::injectedStatusIsRetried()
+{
+    EventSource source;
+    SseRequest failing = request(m_server->url("/stocks?status=503"));
+    failing.retry.maxAttempts = 1;
+    source.setRequest(failing);
+    Collector got(source);
+    QSignalSpy closed(&source, &EventSource::closed);
+    source.open();
+    QVERIFY(closed.wait(Bound));
+    QCOMPARE(got.errors.size(), 2);
+    QCOMPARE(got.errors.at(0).httpStatus, 503);
+    QVERIFY(!got.errors.at(0).permanent);
+    QVERIFY(got.errors.at(1).permanent);
+}
+
+void TestDemoServer::heartbeatsKeepStreamsAlive()
+{
+    EventSource source;
+    SseRequest slow = request(m_server->url("/notifications?rate=0.01"));
+    slow.idleTimeoutMs = 1000;
+    source.setRequest(slow);
+    Collector got(source);
+    source.open();
+    QTRY_VERIFY_WITH_TIMEOUT(got.comments.count("heartbeat") >= 6, Bound); // 1.2 s of heartbeats every 200 ms
+    QCOMPARE(got.errors.size(), 0);
+    QCOMPARE(source.readyState(), EventSource::ReadyState::Open);
+}
+
+void TestDemoServer::benchStreamEndsAndResumeGets204()
+{
+    EventSource source;
+    source.setRequest(request(m_server->url("/bench?n=5000&size=100")));
+    Collector got(source);
+    QSignalSpy closed(&source, &EventSource::closed);
+    source.open();
+    QVERIFY(closed.wait(Bound));
+    QCOMPARE(got.events.size(), 5000);
+    verifyContiguousIds(got.events);
+    QCOMPARE(got.events.last().data.size(), 100);
+}
+
+void TestDemoServer::badRequests_data()
+{
+    QTest::addColumn<QByteArray>("raw");
+    QTest::addColumn<QByteArray>("statusLine");
+    const QByteArray host = "Host: 127.0.0.1\r\nConnection: close\r\n";
+    QTest::newRow("TLS hello to plain port") << QByteArray("\x16\x03\x01\x02\x00\x01\xfc\x03\x03", 9)
+                                             << QByteArray("HTTP/1.1 400");
+    QTest::newRow("missing host") << QByteArray("GET /stocks HTTP/1.1\r\n\r\n") << QByteArray("HTTP/1.1 400");
+    QTest::newRow("unknown path") << "GET /nope HTTP/1.1\r\n" + host + "\r\n" << QByteArray("HTTP/1.1 404");
+    QTest::newRow("wrong method") << "POST /stocks HTTP/1.1\r\n" + host + "\r\n" << QByteArray("HTTP/1.1 405");
+    QTest::newRow("GET jobs") << "GET /jobs HTTP/1.1\r\n" + host + "\r\n" << QByteArray("HTTP/1.1 405");
+    QTest::newRow("negative rate") << "GET /stocks?rate=-1 HTTP/1.1\r\n" + host + "\r\n" << QByteArray("HTTP/1.1 400");
+    QTest::newRow("no devices") << "GET /iot?devices=0 HTTP/1.1\r\n" + host + "\r\n" << QByteArray("HTTP/1.1 400");
+    QTest::newRow("bad symbol") << "GET /stocks?symbols=%3Cscript%3E HTTP/1.1\r\n" + host + "\r\n"
+                                << QByteArray("HTTP/1.1 400");
+    QTest::newRow("bench n") << "GET /bench?n=lots HTTP/1.1\r\n" + host + "\r\n" << QByteArray("HTTP/1.1 400");
+    QTest::newRow("drop_after 0") << "GET /stocks?drop_after=0 HTTP/1.1\r\n" + host + "\r\n"
+                                  << QByteArray("HTTP/1.1 400");
+    QTest::newRow("status 200") << "GET /stocks?status=200 HTTP/1.1\r\n" + host + "\r\n" << QByteArray("HTTP/1.1 400");
+    QTest::newRow("injected 418") << "GET /stocks?status=418 HTTP/1.1\r\n" + host + "\r\n"
+                                  << QByteArray("HTTP/1.1 418");
+    QTest::newRow("version") << "GET / HTTP/3.0\r\n" + host + "\r\n" << QByteArray("HTTP/1.1 505");
+    QTest::newRow("huge header") << "GET / HTTP/1.1\r\n" + host + "X-Big: " + QByteArray(40000, 'a') + "\r\n\r\n"
+                                 << QByteArray("HTTP/1.1 431");
+    QTest::newRow("huge body") << "POST /jobs HTTP/1.1\r\n" + host + "Content-Length: 9999999\r\n\r\n"
+                               << QByteArray("HTTP/1.1 413");
+    QTest::newRow("chunked body") << "POST /jobs HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n"
+                                  << QByteArray("HTTP/1.1 501");
+    QTest::newRow("job not JSON") << "POST /jobs HTTP/1.1\r\n" + host + "Content-Length: 3\r\n\r\nabc"
+                                  << QByteArray("HTTP/1.1 400");
+    QTest::newRow("job without steps") << "POST /jobs HTTP/1.1\r\n" + host + "Content-Length: 12\r\n\r\n{\"name\":\"x\"}"
+                                       << QByteArray("HTTP/1.1 400");
+    QTest::newRow("resume unknown job") << "POST /jobs HTTP/1.1\r\n" + host + "Last-Event-ID: job-999:3\r\n\r\n"
+                                        << QByteArray("HTTP/1.1 404");
+}
+
+void TestDemoServer::badRequests()
+{
+    QFETCH(QByteArray, raw);
+    QFETCH(QByteArray, statusLine);
+    const QByteArray answer = exchange(m_server->port(), raw);
+    QVERIFY2(answer.startsWith(statusLine), answer.left(200).constData());
+    // Still serving.
+    QVERIFY(exchange(m_server->port(), "GET / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n").startsWith("HTTP/1.1 200"));
+}
+
+void TestDemoServer::keepAliveServesSeveralRequests()
+{
+    const QByteArray answer = exchange(m_server->port(), "GET / HTTP/1.1\r\nHost: h\r\n\r\n"
+                                                         "GET /nope HTTP/1.1\r\nHost: h\r\n\r\n"
+                                                         "HEAD / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n");
+    QCOMPARE(answer.count("HTTP/1.1 "), 3);
+    QVERIFY(answer.contains("HTTP/1.1 404"));
+}
+
+void TestDemoServer::slowLorisIsCutOff()
+{
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, m_server->port());
+    QVERIFY(socket.waitForConnected(Bound));
+    socket.write("GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: a"); // and never finishes
+    QSignalSpy disconnected(&socket, &QTcpSocket::disconnected);
+    QByteArray answer;
+    connect(&socket, &QTcpSocket::readyRead, this, [&] { answer += socket.readAll(); });
+    QVERIFY(disconnected.wait(Bound)); // requestTimeoutMs is 500 in these tests
+    QVERIFY2(answer.startsWith("HTTP/1.1 408"), answer.constData());
+}
+
+void TestDemoServer::connectionLimit()
+{
+    DemoServerOptions options = fastOptions();
+    options.maxConnections = 2;
+    DemoServer small(options);
+    QVERIFY(small.listen());
+    QTcpSocket first, second;
+    for (QTcpSocket *socket : {&first, &second}) {
+        socket->connectToHost(QHostAddress::LocalHost, small.port());
+        QVERIFY(socket->waitForConnected(Bound));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(small.connectionCount(), 2, Bound);
+    QVERIFY(exchange(small.port(), "GET / HTTP/1.1\r\nHost: h\r\n\r\n").startsWith("HTTP/1.1 503"));
+    first.abort();
+    QTRY_COMPARE_WITH_TIMEOUT(small.connectionCount(), 1, Bound);
+    QVERIFY(exchange(small.port(), "GET / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n").startsWith("HTTP/1.1 200"));
+}
+
+QTEST_GUILESS_MAIN(TestDemoServer)
+#include "tst_demoserver.moc"
