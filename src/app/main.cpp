@@ -7,15 +7,16 @@
 
 namespace {
 
-const char Usage[] = "usage: eventscope <command> [options]\n"
-                     "\n"
-                     "commands:\n"
-                     "  capture URL [options]   print the events of a stream as NDJSON or CSV\n"
-                     "  serve-demo [options]    serve the demo feeds (stocks, IoT, progress, notifications)\n"
-                     "  --demo                  the dashboard with the demo feeds (the dashboard is pending;\n"
-                     "                          for now this serves the demo feeds on a free port)\n"
-                     "\n"
-                     "Run 'eventscope <command> --help' for a command's options.\n";
+const char Usage[] =
+    "usage: eventscope <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  capture URL [options]   print the events of a stream as NDJSON or CSV\n"
+    "  serve-demo [options]    serve the demo feeds (stocks, IoT, progress, notifications)\n"
+    "  --demo                  the dashboard with the demo feeds (the dashboard is pending;\n"
+    "                          for now this serves the demo feeds on a free port)\n"
+    "\n"
+    "Run 'eventscope <command> --help' for a command's options.\n";
 
 } // namespace
 

@@ -6,7 +6,6 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-
 #include <cstdio>
 
 namespace {
@@ -18,12 +17,14 @@ bool parse(const QStringList &arguments, DemoServerOptions &options, QString &me
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Serves the demo SSE feeds (stocks, IoT, job progress, notifications, bench) until stopped."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    const QCommandLineOption port(QStringLiteral("port"), QStringLiteral("TCP port; 0 picks a free one (default 8080)."),
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    const QCommandLineOption port(QStringLiteral("port"),
+                                  QStringLiteral("TCP port; 0 picks a free one (default 8080)."),
                                   QStringLiteral("N"), QStringLiteral("8080"));
-    const QCommandLineOption bind(QStringLiteral("bind"),
-                                  QStringLiteral("Address to listen on (default 127.0.0.1; 0.0.0.0 for all)."),
-                                  QStringLiteral("ADDR"), QStringLiteral("127.0.0.1"));
+    const QCommandLineOption bind(
+        QStringLiteral("bind"), QStringLiteral("Address to listen on (default 127.0.0.1; 0.0.0.0 for all)."),
+        QStringLiteral("ADDR"), QStringLiteral("127.0.0.1"));
     const QCommandLineOption heartbeat(QStringLiteral("heartbeat"),
                                        QStringLiteral("Seconds between heartbeat comments (default 15)."),
                                        QStringLiteral("SECONDS"), QStringLiteral("15"));
@@ -55,7 +56,8 @@ bool parse(const QStringList &arguments, DemoServerOptions &options, QString &me
     }
     const double seconds = parser.value(heartbeat).toDouble(&ok);
     if (!ok || seconds <= 0 || seconds > 3600) {
-        message = QStringLiteral("--heartbeat needs seconds from 0 to 3600, not '%1'").arg(parser.value(heartbeat));
+        message =
+            QStringLiteral("--heartbeat needs seconds from 0 to 3600, not '%1'").arg(parser.value(heartbeat));
         return false;
     }
     options.heartbeatMs = qMax(1, int(seconds * 1000));

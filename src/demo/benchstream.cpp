@@ -10,7 +10,8 @@ constexpr qint64 QueueBytes = 256 * 1024;
 
 } // namespace
 
-BenchStream::BenchStream(QTcpSocket *socket, qint64 count, int size, qint64 firstId, int retryMs, QObject *parent)
+BenchStream::BenchStream(QTcpSocket *socket, qint64 count, int size, qint64 firstId, int retryMs,
+                         QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_next(firstId)
@@ -23,7 +24,8 @@ BenchStream::BenchStream(QTcpSocket *socket, qint64 count, int size, qint64 firs
         m_event.data.append(QLatin1Char(char('a' + i % 26)));
     connect(socket, &QTcpSocket::bytesWritten, this, &BenchStream::fill);
     connect(socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
-    socket->write(HttpResponse::head(200, {{"Content-Type", "text/event-stream"}, {"Cache-Control", "no-cache"}}, -1, true) +
+    socket->write(HttpResponse::head(
+                      200, {{"Content-Type", "text/event-stream"}, {"Cache-Control", "no-cache"}}, -1, true) +
                   m_formatter.retry(retryMs));
     fill();
 }

@@ -14,7 +14,8 @@ class BenchStream : public QObject
     Q_OBJECT
 
 public:
-    BenchStream(QTcpSocket *socket, qint64 count, int size, qint64 firstId, int retryMs, QObject *parent = nullptr);
+    BenchStream(QTcpSocket *socket, qint64 count, int size, qint64 firstId, int retryMs,
+                QObject *parent = nullptr);
 
 private:
     void fill();

@@ -10,8 +10,8 @@ constexpr int TickMs = 20;
 
 } // namespace
 
-Channel::Channel(const QString &idPrefix, std::unique_ptr<FeedGenerator> generator, int ringCapacity, int lingerMs,
-                 QObject *parent)
+Channel::Channel(const QString &idPrefix, std::unique_ptr<FeedGenerator> generator, int ringCapacity,
+                 int lingerMs, QObject *parent)
     : QObject(parent)
     , m_idPrefix(idPrefix)
     , m_generator(std::move(generator))

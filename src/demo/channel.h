@@ -6,7 +6,6 @@
 #include <QList>
 #include <QObject>
 #include <QTimer>
-
 #include <deque>
 #include <memory>
 

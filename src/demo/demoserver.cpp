@@ -26,27 +26,32 @@ constexpr int KeptJobs = 64;
 const QStringList StreamFeeds{QStringLiteral("stocks"), QStringLiteral("iot"), QStringLiteral("progress"),
                               QStringLiteral("notifications")};
 
-const QByteArray Index = "EventScope demo server: text/event-stream feeds\n"
-                         "\n"
-                         "GET  /stocks?symbols=AAPL,MSFT,NVDA&rate=5    event: quote\n"
-                         "GET  /iot?devices=4&rate=4                    event: reading, alert, status\n"
-                         "GET  /progress                                event: progress, done, failed\n"
-                         "POST /jobs  {\"name\":\"build\",\"steps\":20}      event: progress, then done or failed\n"
-                         "GET  /notifications?rate=0.3                  event: notification\n"
-                         "GET  /bench?n=100000&size=64                  n events as fast as possible, then close\n"
-                         "\n"
-                         "Every stream: id: on each event, retry: first, heartbeat comments, Last-Event-ID resume.\n"
-                         "Fault injection on any feed: ?drop_after=N  ?stall_after=N  ?status=503\n";
+const QByteArray Index =
+    "EventScope demo server: text/event-stream feeds\n"
+    "\n"
+    "GET  /stocks?symbols=AAPL,MSFT,NVDA&rate=5    event: quote\n"
+    "GET  /iot?devices=4&rate=4                    event: reading, alert, status\n"
+    "GET  /progress                                event: progress, done, failed\n"
+    "POST /jobs  {\"name\":\"build\",\"steps\":20}      event: progress, then done or failed\n"
+    "GET  /notifications?rate=0.3                  event: notification\n"
+    "GET  /bench?n=100000&size=64                  n events as fast as possible, then close\n"
+    "\n"
+    "Every stream: id: on each event, retry: first, heartbeat comments, Last-Event-ID resume.\n"
+    "Fault injection on any feed: ?drop_after=N  ?stall_after=N  ?status=503\n";
 
 // Reads one numeric query parameter within bounds; sets `error` when it is present but wrong.
-double number(const QUrlQuery &query, const QString &name, double fallback, double low, double high, QString *error)
+double number(const QUrlQuery &query, const QString &name, double fallback, double low, double high,
+              QString *error)
 {
     if (!query.hasQueryItem(name))
         return fallback;
     bool ok = false;
     const double value = query.queryItemValue(name).toDouble(&ok);
     if (!ok || value < low || value > high) {
-        *error = QStringLiteral("query parameter '%1' must be a number from %2 to %3").arg(name).arg(low).arg(high);
+        *error = QStringLiteral("query parameter '%1' must be a number from %2 to %3")
+                     .arg(name)
+                     .arg(low)
+                     .arg(high);
         return fallback;
     }
     return value;
@@ -99,17 +104,21 @@ QUrl DemoServer::url(const QString &pathAndQuery) const
     QHostAddress address = m_server->serverAddress();
     if (address == QHostAddress::AnyIPv4 || address == QHostAddress::Any)
         address = QHostAddress::LocalHost;
-    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
-                                                                             : address.toString();
+    const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+                             ? QLatin1Char('[') + address.toString() + QLatin1Char(']')
+                             : address.toString();
     return QUrl(QStringLiteral("http://%1:%2%3").arg(host).arg(port()).arg(pathAndQuery));
 }
 
 QStringList DemoServer::feedUrls() const
 {
     return {url(QStringLiteral("/stocks?symbols=AAPL,MSFT,NVDA,AMZN&rate=5")).toString(),
-            url(QStringLiteral("/iot?devices=4&rate=4")).toString(), url(QStringLiteral("/progress")).toString(),
-            url(QStringLiteral("/jobs")).toString() + QStringLiteral("  (POST {\"name\":\"build\",\"steps\":20})"),
-            url(QStringLiteral("/notifications")).toString(), url(QStringLiteral("/bench?n=100000&size=64")).toString()};
+            url(QStringLiteral("/iot?devices=4&rate=4")).toString(),
+            url(QStringLiteral("/progress")).toString(),
+            url(QStringLiteral("/jobs")).toString() +
+                QStringLiteral("  (POST {\"name\":\"build\",\"steps\":20})"),
+            url(QStringLiteral("/notifications")).toString(),
+            url(QStringLiteral("/bench?n=100000&size=64")).toString()};
 }
 
 void DemoServer::acceptConnections()
@@ -145,21 +154,23 @@ void DemoServer::handle(HttpConnection *connection, const HttpRequest &request)
     const bool known = path.isEmpty() || StreamFeeds.contains(feed) || feed == QLatin1String("jobs") ||
                        feed == QLatin1String("bench");
     if (!known) {
-        connection->respond(HttpResponse::text(404, "no such feed: " + request.path + " (GET / lists them)", close), close);
+        connection->respond(
+            HttpResponse::text(404, "no such feed: " + request.path + " (GET / lists them)", close), close);
         return;
     }
     const QByteArray allowed = feed == QLatin1String("jobs") ? "POST" : "GET";
     if (request.method != allowed && !(request.method == "HEAD" && path.isEmpty())) {
-        connection->respond(HttpResponse::text(405, request.method + " is not allowed here; use " + allowed, close,
-                                               {{"Allow", allowed + ", OPTIONS"}}),
+        connection->respond(HttpResponse::text(405, request.method + " is not allowed here; use " + allowed,
+                                               close, {{"Allow", allowed + ", OPTIONS"}}),
                             close);
         return;
     }
     if (path.isEmpty()) {
         const QByteArray body = request.method == "HEAD" ? QByteArray() : Index;
-        connection->respond(HttpResponse::head(200, {{"Content-Type", "text/plain; charset=utf-8"}}, Index.size(), close) +
-                                body,
-                            close);
+        connection->respond(
+            HttpResponse::head(200, {{"Content-Type", "text/plain; charset=utf-8"}}, Index.size(), close) +
+                body,
+            close);
         return;
     }
     if (request.query.hasQueryItem(QStringLiteral("status"))) {
@@ -190,13 +201,15 @@ Channel *DemoServer::channelFor(const QString &feed, const HttpRequest &request,
     std::unique_ptr<FeedGenerator> generator;
     if (feed == QLatin1String("stocks")) {
         const QString symbolText = query.queryItemValue(QStringLiteral("symbols")).toUpper();
-        const QStringList symbols = symbolText.isEmpty() ? QStringList{QStringLiteral("AAPL"), QStringLiteral("MSFT"),
-                                                                       QStringLiteral("NVDA"), QStringLiteral("AMZN")}
-                                                         : symbolText.split(QLatin1Char(','));
+        const QStringList symbols = symbolText.isEmpty()
+                                        ? QStringList{QStringLiteral("AAPL"), QStringLiteral("MSFT"),
+                                                      QStringLiteral("NVDA"), QStringLiteral("AMZN")}
+                                        : symbolText.split(QLatin1Char(','));
         static const QRegularExpression symbolPattern(QStringLiteral("^[A-Z0-9.\\-]{1,12}$"));
         for (const QString &symbol : symbols) {
             if (!symbolPattern.match(symbol).hasMatch()) {
-                *error = QStringLiteral("'%1' is not a ticker symbol (1-12 of A-Z, 0-9, '.', '-')").arg(symbol);
+                *error =
+                    QStringLiteral("'%1' is not a ticker symbol (1-12 of A-Z, 0-9, '.', '-')").arg(symbol);
                 return nullptr;
             }
         }
@@ -223,11 +236,13 @@ Channel *DemoServer::channelFor(const QString &feed, const HttpRequest &request,
         return nullptr;
     Channel *&channel = m_channels[key];
     if (!channel)
-        channel = new Channel(QString(), std::move(generator), m_options.ringCapacity, m_options.lingerMs, this);
+        channel =
+            new Channel(QString(), std::move(generator), m_options.ringCapacity, m_options.lingerMs, this);
     return channel;
 }
 
-void DemoServer::openChannelStream(HttpConnection *connection, const HttpRequest &request, const QString &feed)
+void DemoServer::openChannelStream(HttpConnection *connection, const HttpRequest &request,
+                                   const QString &feed)
 {
     QString error;
     Channel *channel = channelFor(feed, request, &error);
@@ -275,7 +290,8 @@ void DemoServer::startJob(HttpConnection *connection, const HttpRequest &request
         error = QStringLiteral("\"name\" must be a string of 1 to 100 characters");
     else if (error.isEmpty() && (!steps.isDouble() || steps.toInt() < 1 || steps.toInt() > 10000))
         error = QStringLiteral("\"steps\" must be a whole number from 1 to 10000");
-    else if (error.isEmpty() && !stepMs.isUndefined() && (!stepMs.isDouble() || stepMs.toInt() < 1 || stepMs.toInt() > 60000))
+    else if (error.isEmpty() && !stepMs.isUndefined() &&
+             (!stepMs.isDouble() || stepMs.toInt() < 1 || stepMs.toInt() > 60000))
         error = QStringLiteral("\"stepMs\" must be a whole number from 1 to 60000");
     else if (error.isEmpty() && !failAt.isUndefined() && (!failAt.isDouble() || failAt.toInt() < 0))
         error = QStringLiteral("\"failAtStep\" must be a whole number of 0 or more");
@@ -305,7 +321,8 @@ void DemoServer::resumeJob(HttpConnection *connection, const HttpRequest &reques
 {
     Channel *channel = m_jobs.value(lastEventId.section(QLatin1Char(':'), 0, 0));
     if (!channel) {
-        connection->respond(HttpResponse::text(404, "unknown job in Last-Event-ID: " + lastEventId.toUtf8(), true), true);
+        connection->respond(
+            HttpResponse::text(404, "unknown job in Last-Event-ID: " + lastEventId.toUtf8(), true), true);
         return;
     }
     if (channel->hasNothingAfter(lastEventId)) {

@@ -22,8 +22,8 @@ struct DemoServerOptions
     int requestTimeoutMs = 10000; // a request head must arrive within this (slow-loris guard)
     int maxConnections = 256;
     int ringCapacity = 4096; // events per feed kept for Last-Event-ID replay
-    int lingerMs = 30000;    // a feed keeps going this long after its last client left, so resumes lose nothing
-    int retryMs = 2000;      // the `retry:` every stream opens with (tests make it short)
+    int lingerMs = 30000; // a feed keeps going this long after its last client left, so resumes lose nothing
+    int retryMs = 2000;   // the `retry:` every stream opens with (tests make it short)
     quint32 seed = 20261124; // the same seed gives the same prices, readings and jobs
     HttpRequestReader::Limits limits;
 };

@@ -4,8 +4,8 @@
 
 #include <QTcpSocket>
 
-HttpConnection::HttpConnection(QTcpSocket *socket, const HttpRequestReader::Limits &limits, int requestTimeoutMs,
-                               QObject *parent)
+HttpConnection::HttpConnection(QTcpSocket *socket, const HttpRequestReader::Limits &limits,
+                               int requestTimeoutMs, QObject *parent)
     : QObject(parent)
     , m_socket(socket)
     , m_reader(limits)

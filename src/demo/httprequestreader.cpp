@@ -21,8 +21,7 @@ bool isToken(const QByteArray &text)
 
 HttpRequestReader::HttpRequestReader(const Limits &limits)
     : m_limits(limits)
-{
-}
+{}
 
 HttpRequestReader::State HttpRequestReader::feed(const QByteArray &bytes)
 {
@@ -59,17 +58,20 @@ HttpRequestReader::State HttpRequestReader::parse()
         // The method is known bad as soon as it has a byte no token may have: answer at once, not at the
         // timeout (TLS or binary sent to this plain HTTP port, for instance).
         qsizetype methodEnd = 0;
-        while (methodEnd < m_buffer.size() && methodEnd < 32 && !QByteArrayView(" \r\n").contains(m_buffer[methodEnd]))
+        while (methodEnd < m_buffer.size() && methodEnd < 32 &&
+               !QByteArrayView(" \r\n").contains(m_buffer[methodEnd]))
             ++methodEnd;
         if (methodEnd > 0 && !isToken(m_buffer.left(methodEnd)))
             return failWith(400, QStringLiteral("malformed request line"));
         if (end < 0) {
             if (m_buffer.size() > m_limits.maxHeadBytes)
-                return failWith(431, QStringLiteral("request headers exceed %1 bytes").arg(m_limits.maxHeadBytes));
+                return failWith(431,
+                                QStringLiteral("request headers exceed %1 bytes").arg(m_limits.maxHeadBytes));
             return State::Incomplete;
         }
         if (end + 4 > m_limits.maxHeadBytes)
-            return failWith(431, QStringLiteral("request headers exceed %1 bytes").arg(m_limits.maxHeadBytes));
+            return failWith(431,
+                            QStringLiteral("request headers exceed %1 bytes").arg(m_limits.maxHeadBytes));
         if (!parseHead(m_buffer.left(end)))
             return State::Failed;
         m_headSize = end + 4;
@@ -83,7 +85,8 @@ HttpRequestReader::State HttpRequestReader::parse()
 bool HttpRequestReader::parseHead(const QByteArray &head)
 {
     const QList<QByteArray> lines = head.split('\n');
-    const QList<QByteArray> requestLine = lines.first().chopped(lines.first().endsWith('\r') ? 1 : 0).split(' ');
+    const QList<QByteArray> requestLine =
+        lines.first().chopped(lines.first().endsWith('\r') ? 1 : 0).split(' ');
     if (requestLine.size() != 3 || !isToken(requestLine[0]) || !requestLine[1].startsWith('/')) {
         failWith(400, QStringLiteral("malformed request line"));
         return false;
@@ -122,7 +125,8 @@ bool HttpRequestReader::parseHead(const QByteArray &head)
         return false;
     }
     if (m_request.headers.contains("transfer-encoding")) {
-        failWith(501, QStringLiteral("request bodies with Transfer-Encoding are not supported; send Content-Length"));
+        failWith(501, QStringLiteral(
+                          "request bodies with Transfer-Encoding are not supported; send Content-Length"));
         return false;
     }
     const QByteArray length = m_request.header("content-length");
@@ -139,6 +143,7 @@ bool HttpRequestReader::parseHead(const QByteArray &head)
         }
     }
     const QByteArray connection = m_request.header("connection").toLower();
-    m_request.keepAlive = version == "HTTP/1.1" ? !connection.contains("close") : connection.contains("keep-alive");
+    m_request.keepAlive =
+        version == "HTTP/1.1" ? !connection.contains("close") : connection.contains("keep-alive");
     return true;
 }

@@ -34,12 +34,14 @@ IotFeed::IotFeed(int devices, double eventsPerSecond, quint32 seed)
         Device device;
         device.id = QStringLiteral("sensor-%1").arg(i, 2, 10, QLatin1Char('0'));
         device.sensors = {
-            {QStringLiteral("temperature"), QStringLiteral("°C"), 24 + 3 * spread(m_random), 0.35, -10, 50, 30, None, 35,
-             None},
-            {QStringLiteral("humidity"), QStringLiteral("%"), 55 + 10 * spread(m_random), 1.2, 5, 100, 80, None, 92, None},
-            {QStringLiteral("pressure"), QStringLiteral("hPa"), 1013 + 5 * spread(m_random), 0.8, 960, 1050, None, 995,
-             None, 985},
-            {QStringLiteral("battery"), QStringLiteral("%"), 70 + 25 * spread(m_random), 0.5, 0, 100, None, 20, None, 10},
+            {QStringLiteral("temperature"), QStringLiteral("°C"), 24 + 3 * spread(m_random), 0.35, -10, 50,
+             30, None, 35, None},
+            {QStringLiteral("humidity"), QStringLiteral("%"), 55 + 10 * spread(m_random), 1.2, 5, 100, 80,
+             None, 92, None},
+            {QStringLiteral("pressure"), QStringLiteral("hPa"), 1013 + 5 * spread(m_random), 0.8, 960, 1050,
+             None, 995, None, 985},
+            {QStringLiteral("battery"), QStringLiteral("%"), 70 + 25 * spread(m_random), 0.5, 0, 100, None,
+             20, None, 10},
         };
         m_devices.append(device);
     }
@@ -70,7 +72,8 @@ void IotFeed::moveSensor(Device &device, Sensor &sensor, qint64 nowMs, QList<Sse
     std::normal_distribution<double> move(0.0, sensor.step);
     double value = sensor.value + move(m_random);
     if (sensor.name == QLatin1String("battery"))
-        value = sensor.value < 6 ? 100.0 : sensor.value - std::abs(move(m_random)); // drains, then is recharged
+        value =
+            sensor.value < 6 ? 100.0 : sensor.value - std::abs(move(m_random)); // drains, then is recharged
     sensor.value = std::clamp(value, sensor.low, sensor.high);
     const double shown = roundTo(sensor.value, 2);
     out.append(jsonEvent(QStringLiteral("reading"), {{QStringLiteral("device"), device.id},
@@ -79,18 +82,21 @@ void IotFeed::moveSensor(Device &device, Sensor &sensor, qint64 nowMs, QList<Sse
                                                      {QStringLiteral("unit"), sensor.unit},
                                                      {QStringLiteral("time"), isoTime(nowMs)}}));
 
-    const int level = levelOf(sensor.value, sensor.warnAbove, sensor.warnBelow, sensor.criticalAbove, sensor.criticalBelow);
+    const int level =
+        levelOf(sensor.value, sensor.warnAbove, sensor.warnBelow, sensor.criticalAbove, sensor.criticalBelow);
     if (level == sensor.level)
         return;
     const bool worse = level > sensor.level;
     sensor.level = level;
-    static const QString Levels[] = {QStringLiteral("info"), QStringLiteral("warning"), QStringLiteral("critical")};
-    const QString message = level == 0 ? QStringLiteral("%1 back to normal at %2 %3").arg(sensor.name).arg(shown).arg(sensor.unit)
-                                       : QStringLiteral("%1 %2 at %3 %4")
-                                             .arg(sensor.name, worse ? QStringLiteral("out of range")
-                                                                     : QStringLiteral("improving"))
-                                             .arg(shown)
-                                             .arg(sensor.unit);
+    static const QString Levels[] = {QStringLiteral("info"), QStringLiteral("warning"),
+                                     QStringLiteral("critical")};
+    const QString message =
+        level == 0
+            ? QStringLiteral("%1 back to normal at %2 %3").arg(sensor.name).arg(shown).arg(sensor.unit)
+            : QStringLiteral("%1 %2 at %3 %4")
+                  .arg(sensor.name, worse ? QStringLiteral("out of range") : QStringLiteral("improving"))
+                  .arg(shown)
+                  .arg(sensor.unit);
     out.append(jsonEvent(QStringLiteral("alert"), {{QStringLiteral("device"), device.id},
                                                    {QStringLiteral("level"), Levels[level]},
                                                    {QStringLiteral("sensor"), sensor.name},
@@ -103,6 +109,7 @@ void IotFeed::changeAvailability(Device &device, qint64 nowMs, QList<SseEvent> &
 {
     out.append(jsonEvent(QStringLiteral("status"),
                          {{QStringLiteral("device"), device.id},
-                          {QStringLiteral("state"), device.offlineFor > 0 ? QStringLiteral("offline") : QStringLiteral("online")},
+                          {QStringLiteral("state"),
+                           device.offlineFor > 0 ? QStringLiteral("offline") : QStringLiteral("online")},
                           {QStringLiteral("time"), isoTime(nowMs)}}));
 }

@@ -2,8 +2,7 @@
 
 JobFeed::JobFeed(const SimulatedJob::Plan &plan, qint64 startMs)
     : m_job(plan, startMs)
-{
-}
+{}
 
 void JobFeed::advance(qint64 nowMs, QList<SseEvent> &out)
 {

@@ -21,15 +21,15 @@ constexpr Template Templates[] = {
     {"critical", "Error rate above threshold", "%1 returns errors for %2% of requests."},
 };
 
-const char *const Hosts[] = {"api-gateway", "db-primary", "search-01", "billing", "auth", "cache-eu", "ingest"};
+const char *const Hosts[] = {"api-gateway", "db-primary", "search-01", "billing",
+                             "auth",        "cache-eu",   "ingest"};
 
 } // namespace
 
 NotificationFeed::NotificationFeed(double eventsPerSecond, quint32 seed)
     : m_pacer(eventsPerSecond)
     , m_random(seed)
-{
-}
+{}
 
 void NotificationFeed::advance(qint64 nowMs, QList<SseEvent> &out)
 {
@@ -39,10 +39,12 @@ void NotificationFeed::advance(qint64 nowMs, QList<SseEvent> &out)
     std::uniform_int_distribution<int> number(2, 97);
     for (int due = m_pacer.due(nowMs); due > 0; --due) {
         const Template &t = Templates[pick(m_random)];
-        const QString body = QString::fromUtf8(t.body).arg(QString::fromUtf8(Hosts[host(m_random)])).arg(number(m_random));
-        out.append(jsonEvent(QStringLiteral("notification"), {{QStringLiteral("level"), QString::fromUtf8(t.level)},
-                                                              {QStringLiteral("title"), QString::fromUtf8(t.title)},
-                                                              {QStringLiteral("body"), body},
-                                                              {QStringLiteral("time"), isoTime(nowMs)}}));
+        const QString body =
+            QString::fromUtf8(t.body).arg(QString::fromUtf8(Hosts[host(m_random)])).arg(number(m_random));
+        out.append(
+            jsonEvent(QStringLiteral("notification"), {{QStringLiteral("level"), QString::fromUtf8(t.level)},
+                                                       {QStringLiteral("title"), QString::fromUtf8(t.title)},
+                                                       {QStringLiteral("body"), body},
+                                                       {QStringLiteral("time"), isoTime(nowMs)}}));
     }
 }

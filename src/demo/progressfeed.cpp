@@ -4,15 +4,14 @@ namespace {
 
 constexpr int MaxRunning = 3;
 constexpr int StartEveryMs = 2500;
-const char *const Names[] = {"nightly-backup", "index-rebuild", "report-export", "model-training",
-                             "video-transcode", "db-migration", "log-compaction", "cache-warmup"};
+const char *const Names[] = {"nightly-backup",  "index-rebuild", "report-export",  "model-training",
+                             "video-transcode", "db-migration",  "log-compaction", "cache-warmup"};
 
 } // namespace
 
 ProgressFeed::ProgressFeed(quint32 seed)
     : m_random(seed)
-{
-}
+{}
 
 void ProgressFeed::advance(qint64 nowMs, QList<SseEvent> &out)
 {
@@ -20,7 +19,8 @@ void ProgressFeed::advance(qint64 nowMs, QList<SseEvent> &out)
         m_nextStartMs = nowMs + StartEveryMs;
         SimulatedJob::Plan plan;
         plan.id = QStringLiteral("job-%1").arg(++m_started);
-        plan.name = QString::fromUtf8(Names[std::uniform_int_distribution<int>(0, int(std::size(Names)) - 1)(m_random)]);
+        plan.name = QString::fromUtf8(
+            Names[std::uniform_int_distribution<int>(0, int(std::size(Names)) - 1)(m_random)]);
         plan.steps = std::uniform_int_distribution<int>(20, 60)(m_random);
         plan.stepMs = std::uniform_int_distribution<int>(150, 400)(m_random);
         if (std::uniform_int_distribution<int>(1, 100)(m_random) <= 12)

@@ -4,8 +4,7 @@
 
 RatePacer::RatePacer(double eventsPerSecond)
     : m_rate(eventsPerSecond)
-{
-}
+{}
 
 int RatePacer::due(qint64 nowMs)
 {

@@ -6,23 +6,24 @@
 SimulatedJob::SimulatedJob(const Plan &plan, qint64 startMs)
     : m_plan(plan)
     , m_startMs(startMs)
-{
-}
+{}
 
 SseEvent SimulatedJob::event(const QString &type, const QString &state, qint64 nowMs) const
 {
     const int step = qMax(0, m_step);
-    QJsonObject object{{QStringLiteral("job"), m_plan.id},
-                       {QStringLiteral("name"), m_plan.name},
-                       {QStringLiteral("percent"), qRound(100.0 * step / m_plan.steps)},
-                       {QStringLiteral("state"), state},
-                       {QStringLiteral("eta"), state == QLatin1String("running")
-                                                   ? QJsonValue((m_plan.steps - step) * m_plan.stepMs / 1000.0)
-                                                   : QJsonValue(0)}};
+    QJsonObject object{
+        {QStringLiteral("job"), m_plan.id},
+        {QStringLiteral("name"), m_plan.name},
+        {QStringLiteral("percent"), qRound(100.0 * step / m_plan.steps)},
+        {QStringLiteral("state"), state},
+        {QStringLiteral("eta"), state == QLatin1String("running")
+                                    ? QJsonValue((m_plan.steps - step) * m_plan.stepMs / 1000.0)
+                                    : QJsonValue(0)}};
     if (type == QLatin1String("done"))
         object.insert(QStringLiteral("duration"), (nowMs - m_startMs) / 1000.0);
     if (type == QLatin1String("failed"))
-        object.insert(QStringLiteral("error"), QStringLiteral("step %1 of %2 failed: worker lost").arg(step).arg(m_plan.steps));
+        object.insert(QStringLiteral("error"),
+                      QStringLiteral("step %1 of %2 failed: worker lost").arg(step).arg(m_plan.steps));
     return {type, QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)), {}};
 }
 

@@ -32,11 +32,12 @@ void StockFeed::advance(qint64 nowMs, QList<SseEvent> &out)
         symbol.price = std::max(0.01, roundTo(symbol.price * std::exp(move(m_random)), 2));
         symbol.volume += trade(m_random);
         const double change = roundTo(symbol.price - symbol.open, 2);
-        out.append(jsonEvent(QStringLiteral("quote"), {{QStringLiteral("symbol"), symbol.name},
-                                                       {QStringLiteral("price"), symbol.price},
-                                                       {QStringLiteral("change"), change},
-                                                       {QStringLiteral("changePercent"), roundTo(change / symbol.open * 100, 3)},
-                                                       {QStringLiteral("volume"), symbol.volume},
-                                                       {QStringLiteral("time"), isoTime(nowMs)}}));
+        out.append(jsonEvent(QStringLiteral("quote"),
+                             {{QStringLiteral("symbol"), symbol.name},
+                              {QStringLiteral("price"), symbol.price},
+                              {QStringLiteral("change"), change},
+                              {QStringLiteral("changePercent"), roundTo(change / symbol.open * 100, 3)},
+                              {QStringLiteral("volume"), symbol.volume},
+                              {QStringLiteral("time"), isoTime(nowMs)}}));
     }
 }

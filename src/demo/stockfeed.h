@@ -4,7 +4,6 @@
 #include "ratepacer.h"
 
 #include <QStringList>
-
 #include <random>
 
 // Stock quotes: a seeded geometric random walk per symbol, the symbols taking turns.

@@ -19,7 +19,8 @@ StreamClient::StreamClient(QTcpSocket *socket, const Faults &faults, QObject *pa
 {
     socket->setParent(this);
     connect(socket, &QTcpSocket::disconnected, this, [this] { Q_EMIT gone(this); });
-    connect(socket, &QTcpSocket::readyRead, socket, [socket] { socket->readAll(); }); // nothing more is expected
+    connect(socket, &QTcpSocket::readyRead, socket,
+            [socket] { socket->readAll(); }); // nothing more is expected
 }
 
 StreamClient::~StreamClient()
@@ -73,7 +74,8 @@ bool StreamClient::isOpen() const
 void StreamClient::write(const QByteArray &bytes)
 {
     if (m_socket->bytesToWrite() > MaxUnsentBytes) {
-        qWarning("demo server: a client did not read %lld bytes; dropping it", qlonglong(m_socket->bytesToWrite()));
+        qWarning("demo server: a client did not read %lld bytes; dropping it",
+                 qlonglong(m_socket->bytesToWrite()));
         m_ending = true;
         m_socket->abort();
         return;

@@ -3,6 +3,8 @@
 #include "scriptedserver.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -68,6 +70,8 @@ private Q_SLOTS:
     void stopsAfterDuration();
     void sendsBodyHeadersAndLastEventId();
     void writesToOutputFile();
+    void capturesFromServeDemo();
+    void serveDemoRejectsBadArguments();
 };
 
 void TestCaptureCli::printsNdjsonLinesUntilMaxEvents()
@@ -207,6 +211,46 @@ void TestCaptureCli::writesToOutputFile()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll().count('\n'), 2);
+}
+
+void TestCaptureCli::capturesFromServeDemo()
+{
+    QProcess server;
+    server.start(QStringLiteral(EVENTSCOPE_BIN), {"serve-demo", "--port", "0", "--heartbeat", "1"});
+    QVERIFY(server.waitForStarted(Bound));
+    QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine(), Bound);
+    const QString banner = QString::fromUtf8(server.readLine()).trimmed();
+    const QRegularExpression pattern(R"(^EventScope demo server on (http://127\.0\.0\.1:\d+/)$)");
+    const QRegularExpressionMatch match = pattern.match(banner);
+    QVERIFY2(match.hasMatch(), qPrintable(banner));
+    const QString base = match.captured(1);
+
+    const Run run = capture({base + "stocks?symbols=AAPL,MSFT&rate=50", "-n", "6", "--source", "demo"});
+    server.terminate();
+    server.waitForFinished(Bound);
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.stdoutLines.size(), 6);
+    for (int i = 0; i < run.stdoutLines.size(); ++i) {
+        const QJsonObject line = QJsonDocument::fromJson(run.stdoutLines[i].toUtf8()).object();
+        QCOMPARE(line.value("source").toString(), QString("demo"));
+        QCOMPARE(line.value("event").toString(), QString("quote"));
+        QCOMPARE(line.value("id").toString(), QString::number(i + 1));
+        const QJsonObject quote = QJsonDocument::fromJson(line.value("data").toString().toUtf8()).object();
+        QCOMPARE(quote.value("symbol").toString(), QString(i % 2 ? "MSFT" : "AAPL"));
+        QVERIFY(quote.value("price").toDouble() > 0);
+    }
+    QVERIFY2(run.stderrText.contains("stopped after 6 events"), qPrintable(run.stderrText));
+}
+
+void TestCaptureCli::serveDemoRejectsBadArguments()
+{
+    QProcess process;
+    QSignalSpy finished(&process, &QProcess::finished);
+    process.start(QStringLiteral(EVENTSCOPE_BIN), {"serve-demo", "--port", "70000"});
+    QVERIFY(finished.wait(Bound));
+    QCOMPARE(process.exitCode(), 2);
+    QVERIFY(
+        QString::fromUtf8(process.readAllStandardError()).contains("--port needs a number from 0 to 65535"));
 }
 
 QTEST_GUILESS_MAIN(TestCaptureCli)

@@ -30,8 +30,10 @@ struct Collector
 
     explicit Collector(EventSource &source)
     {
-        QObject::connect(&source, &EventSource::eventReceived, [this](const SseEvent &event) { events << event; });
-        QObject::connect(&source, &EventSource::errorOccurred, [this](const SseError &error) { errors << error; });
+        QObject::connect(&source, &EventSource::eventReceived,
+                         [this](const SseEvent &event) { events << event; });
+        QObject::connect(&source, &EventSource::errorOccurred,
+                         [this](const SseError &error) { errors << error; });
         QObject::connect(&source, &EventSource::commentReceived, [this](const QString &c) { comments << c; });
     }
 };
@@ -236,7 +238,8 @@ void TestDemoServer::resumesAfterDropsWithoutGapOrDuplicate()
 {
     QFETCH(int, dropAfter);
     // Each row its own feed (the rate differs), so IDs start at 1; every reconnect drops again after N more.
-    const QUrl url = m_server->url(QString("/stocks?symbols=AAPL&rate=%1&drop_after=%2").arg(150 + dropAfter).arg(dropAfter));
+    const QUrl url = m_server->url(
+        QString("/stocks?symbols=AAPL&rate=%1&drop_after=%2").arg(150 + dropAfter).arg(dropAfter));
     EventSource source;
     source.setRequest(request(url));
     Collector got(source);
@@ -309,24 +312,30 @@ void TestDemoServer::badRequests_data()
     QTest::addColumn<QByteArray>("raw");
     QTest::addColumn<QByteArray>("statusLine");
     const QByteArray host = "Host: 127.0.0.1\r\nConnection: close\r\n";
-    QTest::newRow("TLS hello to plain port") << QByteArray("\x16\x03\x01\x02\x00\x01\xfc\x03\x03", 9)
-                                             << QByteArray("HTTP/1.1 400");
+    QTest::newRow("TLS hello to plain port")
+        << QByteArray("\x16\x03\x01\x02\x00\x01\xfc\x03\x03", 9) << QByteArray("HTTP/1.1 400");
     QTest::newRow("missing host") << QByteArray("GET /stocks HTTP/1.1\r\n\r\n") << QByteArray("HTTP/1.1 400");
     QTest::newRow("unknown path") << "GET /nope HTTP/1.1\r\n" + host + "\r\n" << QByteArray("HTTP/1.1 404");
-    QTest::newRow("wrong method") << "POST /stocks HTTP/1.1\r\n" + host + "\r\n" << QByteArray("HTTP/1.1 405");
+    QTest::newRow("wrong method") << "POST /stocks HTTP/1.1\r\n" + host + "\r\n"
+                                  << QByteArray("HTTP/1.1 405");
     QTest::newRow("GET jobs") << "GET /jobs HTTP/1.1\r\n" + host + "\r\n" << QByteArray("HTTP/1.1 405");
-    QTest::newRow("negative rate") << "GET /stocks?rate=-1 HTTP/1.1\r\n" + host + "\r\n" << QByteArray("HTTP/1.1 400");
-    QTest::newRow("no devices") << "GET /iot?devices=0 HTTP/1.1\r\n" + host + "\r\n" << QByteArray("HTTP/1.1 400");
+    QTest::newRow("negative rate") << "GET /stocks?rate=-1 HTTP/1.1\r\n" + host + "\r\n"
+                                   << QByteArray("HTTP/1.1 400");
+    QTest::newRow("no devices") << "GET /iot?devices=0 HTTP/1.1\r\n" + host + "\r\n"
+                                << QByteArray("HTTP/1.1 400");
     QTest::newRow("bad symbol") << "GET /stocks?symbols=%3Cscript%3E HTTP/1.1\r\n" + host + "\r\n"
                                 << QByteArray("HTTP/1.1 400");
-    QTest::newRow("bench n") << "GET /bench?n=lots HTTP/1.1\r\n" + host + "\r\n" << QByteArray("HTTP/1.1 400");
+    QTest::newRow("bench n") << "GET /bench?n=lots HTTP/1.1\r\n" + host + "\r\n"
+                             << QByteArray("HTTP/1.1 400");
     QTest::newRow("drop_after 0") << "GET /stocks?drop_after=0 HTTP/1.1\r\n" + host + "\r\n"
                                   << QByteArray("HTTP/1.1 400");
-    QTest::newRow("status 200") << "GET /stocks?status=200 HTTP/1.1\r\n" + host + "\r\n" << QByteArray("HTTP/1.1 400");
+    QTest::newRow("status 200") << "GET /stocks?status=200 HTTP/1.1\r\n" + host + "\r\n"
+                                << QByteArray("HTTP/1.1 400");
     QTest::newRow("injected 418") << "GET /stocks?status=418 HTTP/1.1\r\n" + host + "\r\n"
                                   << QByteArray("HTTP/1.1 418");
     QTest::newRow("version") << "GET / HTTP/3.0\r\n" + host + "\r\n" << QByteArray("HTTP/1.1 505");
-    QTest::newRow("huge header") << "GET / HTTP/1.1\r\n" + host + "X-Big: " + QByteArray(40000, 'a') + "\r\n\r\n"
+    QTest::newRow("huge header") << "GET / HTTP/1.1\r\n" + host + "X-Big: " + QByteArray(40000, 'a') +
+                                        "\r\n\r\n"
                                  << QByteArray("HTTP/1.1 431");
     QTest::newRow("huge body") << "POST /jobs HTTP/1.1\r\n" + host + "Content-Length: 9999999\r\n\r\n"
                                << QByteArray("HTTP/1.1 413");
@@ -334,10 +343,12 @@ void TestDemoServer::badRequests_data()
                                   << QByteArray("HTTP/1.1 501");
     QTest::newRow("job not JSON") << "POST /jobs HTTP/1.1\r\n" + host + "Content-Length: 3\r\n\r\nabc"
                                   << QByteArray("HTTP/1.1 400");
-    QTest::newRow("job without steps") << "POST /jobs HTTP/1.1\r\n" + host + "Content-Length: 12\r\n\r\n{\"name\":\"x\"}"
-                                       << QByteArray("HTTP/1.1 400");
-    QTest::newRow("resume unknown job") << "POST /jobs HTTP/1.1\r\n" + host + "Last-Event-ID: job-999:3\r\n\r\n"
-                                        << QByteArray("HTTP/1.1 404");
+    QTest::newRow("job without steps")
+        << "POST /jobs HTTP/1.1\r\n" + host + "Content-Length: 12\r\n\r\n{\"name\":\"x\"}"
+        << QByteArray("HTTP/1.1 400");
+    QTest::newRow("resume unknown job")
+        << "POST /jobs HTTP/1.1\r\n" + host + "Last-Event-ID: job-999:3\r\n\r\n"
+        << QByteArray("HTTP/1.1 404");
 }
 
 void TestDemoServer::badRequests()
@@ -347,14 +358,16 @@ void TestDemoServer::badRequests()
     const QByteArray answer = exchange(m_server->port(), raw);
     QVERIFY2(answer.startsWith(statusLine), answer.left(200).constData());
     // Still serving.
-    QVERIFY(exchange(m_server->port(), "GET / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n").startsWith("HTTP/1.1 200"));
+    QVERIFY(exchange(m_server->port(), "GET / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n")
+                .startsWith("HTTP/1.1 200"));
 }
 
 void TestDemoServer::keepAliveServesSeveralRequests()
 {
-    const QByteArray answer = exchange(m_server->port(), "GET / HTTP/1.1\r\nHost: h\r\n\r\n"
-                                                         "GET /nope HTTP/1.1\r\nHost: h\r\n\r\n"
-                                                         "HEAD / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n");
+    const QByteArray answer =
+        exchange(m_server->port(), "GET / HTTP/1.1\r\nHost: h\r\n\r\n"
+                                   "GET /nope HTTP/1.1\r\nHost: h\r\n\r\n"
+                                   "HEAD / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n");
     QCOMPARE(answer.count("HTTP/1.1 "), 3);
     QVERIFY(answer.contains("HTTP/1.1 404"));
 }
@@ -387,7 +400,8 @@ void TestDemoServer::connectionLimit()
     QVERIFY(exchange(small.port(), "GET / HTTP/1.1\r\nHost: h\r\n\r\n").startsWith("HTTP/1.1 503"));
     first.abort();
     QTRY_COMPARE_WITH_TIMEOUT(small.connectionCount(), 1, Bound);
-    QVERIFY(exchange(small.port(), "GET / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n").startsWith("HTTP/1.1 200"));
+    QVERIFY(exchange(small.port(), "GET / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n")
+                .startsWith("HTTP/1.1 200"));
 }
 
 QTEST_GUILESS_MAIN(TestDemoServer)

@@ -18,7 +18,8 @@ private Q_SLOTS:
 
 void TestHttpRequestReader::readsRequestInPieces()
 {
-    const QByteArray raw = "GET /stocks?symbols=AAPL,MSFT&rate=2 HTTP/1.1\r\nHost: h\r\nLast-Event-ID: 42\r\n\r\n";
+    const QByteArray raw =
+        "GET /stocks?symbols=AAPL,MSFT&rate=2 HTTP/1.1\r\nHost: h\r\nLast-Event-ID: 42\r\n\r\n";
     HttpRequestReader reader;
     for (qsizetype i = 0; i < raw.size() - 1; ++i)
         QCOMPARE(reader.feed(raw.mid(i, 1)), HttpRequestReader::State::Incomplete);
@@ -58,7 +59,8 @@ void TestHttpRequestReader::keepAliveRules_data()
     QTest::addColumn<QByteArray>("raw");
     QTest::addColumn<bool>("keepAlive");
     QTest::newRow("1.1 default") << QByteArray("GET / HTTP/1.1\r\nHost: h\r\n\r\n") << true;
-    QTest::newRow("1.1 close") << QByteArray("GET / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n") << false;
+    QTest::newRow("1.1 close") << QByteArray("GET / HTTP/1.1\r\nHost: h\r\nConnection: close\r\n\r\n")
+                               << false;
     QTest::newRow("1.0 default") << QByteArray("GET / HTTP/1.0\r\n\r\n") << false;
     QTest::newRow("1.0 keep-alive") << QByteArray("GET / HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n") << true;
 }
@@ -85,18 +87,22 @@ void TestHttpRequestReader::rejects_data()
     QTest::newRow("space in header name") << QByteArray("GET / HTTP/1.1\r\nHo st: h\r\n\r\n") << 400;
     QTest::newRow("http/2 preface") << QByteArray("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n") << 400;
     QTest::newRow("version") << QByteArray("GET / HTTP/2.0\r\nHost: h\r\n\r\n") << 505;
-    QTest::newRow("bad length") << QByteArray("POST /jobs HTTP/1.1\r\nHost: h\r\nContent-Length: x\r\n\r\n") << 400;
-    QTest::newRow("negative length") << QByteArray("POST /jobs HTTP/1.1\r\nHost: h\r\nContent-Length: -1\r\n\r\n") << 400;
-    QTest::newRow("body too large") << QByteArray("POST /jobs HTTP/1.1\r\nHost: h\r\nContent-Length: 100000\r\n\r\n")
+    QTest::newRow("bad length") << QByteArray("POST /jobs HTTP/1.1\r\nHost: h\r\nContent-Length: x\r\n\r\n")
+                                << 400;
+    QTest::newRow("negative length") << QByteArray(
+                                            "POST /jobs HTTP/1.1\r\nHost: h\r\nContent-Length: -1\r\n\r\n")
+                                     << 400;
+    QTest::newRow("body too large") << QByteArray(
+                                           "POST /jobs HTTP/1.1\r\nHost: h\r\nContent-Length: 100000\r\n\r\n")
                                     << 413;
-    QTest::newRow("chunked body") << QByteArray("POST /jobs HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n")
-                                  << 501;
+    QTest::newRow("chunked body")
+        << QByteArray("POST /jobs HTTP/1.1\r\nHost: h\r\nTransfer-Encoding: chunked\r\n\r\n") << 501;
     QTest::newRow("head too large, complete")
         << QByteArray("GET / HTTP/1.1\r\nHost: h\r\nX-Big: " + QByteArray(20000, 'a') + "\r\n\r\n") << 431;
-    QTest::newRow("head too large, never ends") << QByteArray("GET / HTTP/1.1\r\nX: " + QByteArray(20000, 'a')) << 431;
-    QTest::newRow("too many headers") << QByteArray("GET / HTTP/1.1\r\nHost: h\r\n" + QByteArray("A: b\r\n").repeated(120) +
-                                                    "\r\n")
-                                      << 431;
+    QTest::newRow("head too large, never ends")
+        << QByteArray("GET / HTTP/1.1\r\nX: " + QByteArray(20000, 'a')) << 431;
+    QTest::newRow("too many headers")
+        << QByteArray("GET / HTTP/1.1\r\nHost: h\r\n" + QByteArray("A: b\r\n").repeated(120) + "\r\n") << 431;
 }
 
 void TestHttpRequestReader::rejects()
@@ -107,7 +113,8 @@ void TestHttpRequestReader::rejects()
     QCOMPARE(reader.feed(raw), HttpRequestReader::State::Failed);
     QCOMPARE(reader.errorStatus(), status);
     QVERIFY(!reader.errorMessage().isEmpty());
-    QCOMPARE(reader.feed("GET / HTTP/1.1\r\nHost: h\r\n\r\n"), HttpRequestReader::State::Failed); // stays failed
+    QCOMPARE(reader.feed("GET / HTTP/1.1\r\nHost: h\r\n\r\n"),
+             HttpRequestReader::State::Failed); // stays failed
 }
 
 QTEST_GUILESS_MAIN(TestHttpRequestReader)
