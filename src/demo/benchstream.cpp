@@ -26,7 +26,7 @@ BenchStream::BenchStream(QTcpSocket *socket, qint64 count, int size, qint64 firs
     connect(socket, &QTcpSocket::disconnected, this, &QObject::deleteLater);
     socket->write(HttpResponse::head(
                       200, {{"Content-Type", "text/event-stream"}, {"Cache-Control", "no-cache"}}, -1, true) +
-                  m_formatter.retry(retryMs));
+                  HttpResponse::chunk(m_formatter.retry(retryMs)));
     fill();
 }
 
@@ -40,7 +40,10 @@ void BenchStream::fill()
         m_formatter.appendEvent(batch, m_event);
     }
     if (!batch.isEmpty())
-        m_socket->write(batch);
-    if (m_next > m_count)
+        m_socket->write(HttpResponse::chunk(batch));
+    if (m_next > m_count && !m_ended) {
+        m_ended = true;
+        m_socket->write(HttpResponse::lastChunk());
         m_socket->disconnectFromHost();
+    }
 }

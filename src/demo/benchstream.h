@@ -25,4 +25,5 @@ private:
     SseEvent m_event;
     qint64 m_next;
     qint64 m_count;
+    bool m_ended = false;
 };

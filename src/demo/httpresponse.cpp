@@ -44,8 +44,8 @@ QByteArray HttpResponse::head(int status, const Headers &headers, qsizetype body
     for (const auto &[name, value] : headers)
         out += name + ": " + value + "\r\n";
     out += "Access-Control-Allow-Origin: *\r\n";
-    if (bodyLength >= 0)
-        out += "Content-Length: " + QByteArray::number(bodyLength) + "\r\n";
+    out += bodyLength >= 0 ? "Content-Length: " + QByteArray::number(bodyLength) + "\r\n"
+                           : QByteArray("Transfer-Encoding: chunked\r\n");
     out += close ? "Connection: close\r\n\r\n" : "Connection: keep-alive\r\n\r\n";
     return out;
 }
@@ -56,4 +56,16 @@ QByteArray HttpResponse::text(int status, const QByteArray &message, bool close,
     Headers headers = extra;
     headers.append(qMakePair(QByteArray("Content-Type"), QByteArray("text/plain; charset=utf-8")));
     return head(status, headers, body.size(), close) + body;
+}
+
+QByteArray HttpResponse::chunk(const QByteArray &data)
+{
+    if (data.isEmpty())
+        return {}; // an empty chunk would end the body
+    return QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n";
+}
+
+QByteArray HttpResponse::lastChunk()
+{
+    return QByteArrayLiteral("0\r\n\r\n");
 }

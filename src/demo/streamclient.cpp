@@ -31,12 +31,12 @@ StreamClient::~StreamClient()
 
 void StreamClient::start(int retryMs)
 {
-    write(HttpResponse::head(200,
-                             {{"Content-Type", "text/event-stream; charset=utf-8"},
-                              {"Cache-Control", "no-cache"},
-                              {"X-Accel-Buffering", "no"}},
-                             -1, true) +
-          SseFormatter().retry(retryMs));
+    m_socket->write(HttpResponse::head(200,
+                                       {{"Content-Type", "text/event-stream; charset=utf-8"},
+                                        {"Cache-Control", "no-cache"},
+                                        {"X-Accel-Buffering", "no"}},
+                                       -1, true));
+    write(SseFormatter().retry(retryMs));
 }
 
 void StreamClient::sendEvent(const QByteArray &bytes)
@@ -49,8 +49,10 @@ void StreamClient::sendEvent(const QByteArray &bytes)
     }
     write(bytes);
     ++m_sent;
-    if (m_faults.dropAfter > 0 && m_sent >= m_faults.dropAfter)
-        end();
+    if (m_faults.dropAfter > 0 && m_sent >= m_faults.dropAfter) {
+        m_ending = true;
+        m_socket->disconnectFromHost(); // a drop: no last chunk, as when a network fails
+    }
 }
 
 void StreamClient::sendComment(const QByteArray &bytes)
@@ -61,9 +63,11 @@ void StreamClient::sendComment(const QByteArray &bytes)
 
 void StreamClient::end()
 {
+    if (m_ending || !isOpen())
+        return;
     m_ending = true;
-    if (m_socket)
-        m_socket->disconnectFromHost(); // after what is buffered has been written
+    m_socket->write(HttpResponse::lastChunk());
+    m_socket->disconnectFromHost(); // after what is buffered has been written
 }
 
 bool StreamClient::isOpen() const
@@ -80,5 +84,5 @@ void StreamClient::write(const QByteArray &bytes)
         m_socket->abort();
         return;
     }
-    m_socket->write(bytes);
+    m_socket->write(HttpResponse::chunk(bytes));
 }

@@ -333,6 +333,10 @@ void EventSource::releaseReply()
         return;
     m_reply = nullptr;
     disconnect(reply, nullptr, this, nullptr);
+    if (reply->isFinished()) {
+        reply->deleteLater(); // aborting a finished reply disturbs QNetworkAccessManager's connection reuse
+        return;
+    }
     // Aborted from the event loop: aborting inside the reply's own signal makes it report its error twice.
     QMetaObject::invokeMethod(
         reply,

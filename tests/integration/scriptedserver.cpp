@@ -139,22 +139,33 @@ void ScriptedServer::respond(QTcpSocket *socket)
     QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + response.reason + "\r\n";
     for (const auto &[name, value] : response.headers)
         head += name + ": " + value + "\r\n";
-    if (response.status != 200) // a 200 stream ends when the connection closes
-        head += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
+    // A 200 stream is chunked, as HTTP/1.1 servers stream; with keepOpen false it ends with the last chunk.
+    // (A body ended only by closing makes Qt 6.4 send the request again, which would break the script.)
+    const bool chunked = response.status == 200;
+    head += chunked ? QByteArray("Transfer-Encoding: chunked\r\n")
+                    : "Content-Length: " + QByteArray::number(response.body.size()) + "\r\n";
     head += "Connection: close\r\n\r\n";
-    socket->write(head + response.body);
+    socket->write(head + (chunked ? chunk(response.body) : response.body));
+    if (chunked && !response.keepOpen)
+        socket->write("0\r\n\r\n");
     if (!response.keepOpen)
         socket->disconnectFromHost();
+}
+
+QByteArray ScriptedServer::chunk(const QByteArray &data)
+{
+    return data.isEmpty() ? QByteArray() : QByteArray::number(data.size(), 16) + "\r\n" + data + "\r\n";
 }
 
 void ScriptedServer::send(int request, const QByteArray &bytes)
 {
     if (QTcpSocket *socket = m_sockets.value(request))
-        socket->write(bytes);
+        socket->write(chunk(bytes));
 }
 
 void ScriptedServer::drop(int request)
 {
+    // No last chunk: the stream is cut, as by a failing network.
     if (QTcpSocket *socket = m_sockets.value(request))
         socket->disconnectFromHost();
 }

@@ -61,6 +61,7 @@ private:
     void accept(QTcpSocket *socket);
     void readRequest(QTcpSocket *socket);
     void respond(QTcpSocket *socket);
+    static QByteArray chunk(const QByteArray &data);
 
     QTcpServer *m_server = nullptr;
     bool m_tls = false;
