@@ -71,6 +71,21 @@ QByteArray exchange(quint16 port, const QByteArray &raw)
     return answer + socket.readAll();
 }
 
+// Reads a feed until it has delivered at least `count` events or the bound passes, then closes it;
+// callers check the count.
+QList<SseEvent> collect(const SseRequest &request, int count, QList<SseError> *errors = nullptr)
+{
+    EventSource source;
+    source.setRequest(request);
+    Collector got(source);
+    source.open();
+    QTest::qWaitFor([&] { return got.events.size() >= count; }, Bound);
+    source.close();
+    if (errors)
+        *errors = got.errors;
+    return got.events;
+}
+
 void verifyContiguousIds(const QList<SseEvent> &events, const QString &prefix = {})
 {
     for (int i = 0; i < events.size(); ++i)
@@ -116,15 +131,13 @@ void TestDemoServer::initTestCase()
 
 void TestDemoServer::stockQuotes()
 {
-    EventSource source;
-    source.setRequest(request(m_server->url("/stocks?symbols=AAPL,MSFT,TSLA&rate=200")));
-    Collector got(source);
-    source.open();
-    QTRY_VERIFY_WITH_TIMEOUT(got.events.size() >= 30, Bound);
-    source.close();
-    verifyContiguousIds(got.events);
+    QList<SseError> errors;
+    const QList<SseEvent> events =
+        collect(request(m_server->url("/stocks?symbols=AAPL,MSFT,TSLA&rate=200")), 30, &errors);
+    QVERIFY(events.size() >= 30);
+    verifyContiguousIds(events);
     QSet<QString> symbols;
-    for (const SseEvent &event : got.events) {
+    for (const SseEvent &event : events) {
         QCOMPARE(event.type, QString("quote"));
         const QJsonObject quote = json(event);
         symbols << quote.value("symbol").toString();
@@ -133,19 +146,15 @@ void TestDemoServer::stockQuotes()
         QVERIFY(quote.value("time").toString().endsWith('Z'));
     }
     QCOMPARE(symbols, (QSet<QString>{"AAPL", "MSFT", "TSLA"}));
-    QCOMPARE(got.errors.size(), 0);
+    QCOMPARE(errors.size(), 0);
 }
 
 void TestDemoServer::iotTelemetry()
 {
-    EventSource source;
-    source.setRequest(request(m_server->url("/iot?devices=2&rate=300")));
-    Collector got(source);
-    source.open();
-    QTRY_VERIFY_WITH_TIMEOUT(got.events.size() >= 40, Bound);
-    source.close();
-    verifyContiguousIds(got.events);
-    for (const SseEvent &event : got.events) {
+    const QList<SseEvent> events = collect(request(m_server->url("/iot?devices=2&rate=300")), 40);
+    QVERIFY(events.size() >= 40);
+    verifyContiguousIds(events);
+    for (const SseEvent &event : events) {
         QVERIFY(QStringList({"reading", "alert", "status"}).contains(event.type));
         const QJsonObject object = json(event);
         QVERIFY(object.value("device").toString().startsWith("sensor-0"));
@@ -158,14 +167,10 @@ void TestDemoServer::iotTelemetry()
 
 void TestDemoServer::notifications()
 {
-    EventSource source;
-    source.setRequest(request(m_server->url("/notifications?rate=100")));
-    Collector got(source);
-    source.open();
-    QTRY_VERIFY_WITH_TIMEOUT(got.events.size() >= 10, Bound);
-    source.close();
-    verifyContiguousIds(got.events);
-    for (const SseEvent &event : got.events) {
+    const QList<SseEvent> events = collect(request(m_server->url("/notifications?rate=100")), 10);
+    QVERIFY(events.size() >= 10);
+    verifyContiguousIds(events);
+    for (const SseEvent &event : events) {
         QCOMPARE(event.type, QString("notification"));
         QVERIFY(QStringList({"info", "warning", "critical"}).contains(json(event).value("level").toString()));
     }
@@ -173,15 +178,11 @@ void TestDemoServer::notifications()
 
 void TestDemoServer::progressOfDemoJobs()
 {
-    EventSource source;
-    source.setRequest(request(m_server->url("/progress")));
-    Collector got(source);
-    source.open();
-    QTRY_VERIFY_WITH_TIMEOUT(got.events.size() >= 5, Bound);
-    source.close();
-    verifyContiguousIds(got.events);
-    const QJsonObject first = json(got.events.first());
-    QCOMPARE(got.events.first().type, QString("progress"));
+    const QList<SseEvent> events = collect(request(m_server->url("/progress")), 5);
+    QVERIFY(events.size() >= 5);
+    verifyContiguousIds(events);
+    const QJsonObject first = json(events.first());
+    QCOMPARE(events.first().type, QString("progress"));
     QCOMPARE(first.value("job").toString(), QString("job-1"));
     QCOMPARE(first.value("state").toString(), QString("running"));
     QVERIFY(first.value("eta").isDouble());
@@ -240,29 +241,23 @@ void TestDemoServer::resumesAfterDropsWithoutGapOrDuplicate()
     // Each row its own feed (the rate differs), so IDs start at 1; every reconnect drops again after N more.
     const QUrl url = m_server->url(
         QString("/stocks?symbols=AAPL&rate=%1&drop_after=%2").arg(150 + dropAfter).arg(dropAfter));
-    EventSource source;
-    source.setRequest(request(url));
-    Collector got(source);
-    source.open();
-    QTRY_VERIFY_WITH_TIMEOUT(got.events.size() >= 60, Bound);
-    source.close();
-    QVERIFY2(got.errors.size() >= 3, "the stream must have been dropped several times");
-    verifyContiguousIds(got.events); // no gap and no duplicate across all reconnects
+    QList<SseError> errors;
+    const QList<SseEvent> events = collect(request(url), 60, &errors);
+    QVERIFY(events.size() >= 60);
+    QVERIFY2(errors.size() >= 3, "the stream must have been dropped several times");
+    verifyContiguousIds(events); // no gap and no duplicate across all reconnects
 }
 
 void TestDemoServer::resumesAfterStallThroughIdleTimeout()
 {
     SseRequest stalled = request(m_server->url("/iot?devices=1&rate=100&stall_after=10"));
     stalled.idleTimeoutMs = 300; // shorter than the heartbeat: a stalled stream sends nothing at all
-    EventSource source;
-    source.setRequest(stalled);
-    Collector got(source);
-    source.open();
-    QTRY_VERIFY_WITH_TIMEOUT(got.events.size() >= 25, Bound);
-    source.close();
-    QVERIFY(std::any_of(got.errors.cbegin(), got.errors.cend(),
+    QList<SseError> errors;
+    const QList<SseEvent> events = collect(stalled, 25, &errors);
+    QVERIFY(events.size() >= 25);
+    QVERIFY(std::any_of(errors.cbegin(), errors.cend(),
                         [](const SseError &e) { return e.kind == SseError::Kind::Timeout; }));
-    verifyContiguousIds(got.events);
+    verifyContiguousIds(events);
 }
 
 void TestDemoServer::injectedStatusIsRetried()
