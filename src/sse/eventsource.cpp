@@ -245,6 +245,9 @@ void EventSource::handleFinished()
         fail({SseError::Kind::HttpStatus,
               QStringLiteral("server answered %1 without a Location to follow").arg(status.toInt()),
               status.toInt()});
+    } else if (code == QNetworkReply::ProtocolFailure) {
+        retryLater({SseError::Kind::Protocol,
+                    QStringLiteral("the server's HTTP response is malformed: %1").arg(reason)});
     } else if (!m_streaming) {
         retryLater({SseError::Kind::Network, QStringLiteral("cannot connect: %1").arg(reason)});
     } else if (code == QNetworkReply::NoError) {

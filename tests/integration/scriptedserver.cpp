@@ -15,6 +15,14 @@ ScriptedResponse ScriptedResponse::stream(const QByteArray &body, bool keepOpen)
     return response;
 }
 
+ScriptedResponse ScriptedResponse::rawBytes(const QByteArray &bytes)
+{
+    ScriptedResponse response;
+    response.raw = bytes;
+    response.keepOpen = false;
+    return response;
+}
+
 ScriptedResponse ScriptedResponse::withStatus(int status, const QByteArray &reason, const QByteArray &body)
 {
     ScriptedResponse response;
@@ -136,6 +144,11 @@ void ScriptedServer::respond(QTcpSocket *socket)
     const ScriptedResponse response =
         m_queue.isEmpty() ? ScriptedResponse::withStatus(500, "Internal Server Error", "no scripted response")
                           : m_queue.takeFirst();
+    if (!response.raw.isEmpty()) {
+        socket->write(response.raw);
+        socket->disconnectFromHost();
+        return;
+    }
     QByteArray head = "HTTP/1.1 " + QByteArray::number(response.status) + ' ' + response.reason + "\r\n";
     for (const auto &[name, value] : response.headers)
         head += name + ": " + value + "\r\n";

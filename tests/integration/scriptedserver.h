@@ -18,8 +18,10 @@ struct ScriptedResponse
     QList<QPair<QByteArray, QByteArray>> headers{{"Content-Type", "text/event-stream"}};
     QByteArray body;
     bool keepOpen = true; // a stream stays open for send(); false closes the connection after the body
+    QByteArray raw;       // when set, written as it is instead of a response, then the connection closes
 
     static ScriptedResponse stream(const QByteArray &body, bool keepOpen = true);
+    static ScriptedResponse rawBytes(const QByteArray &bytes);
     static ScriptedResponse withStatus(int status, const QByteArray &reason, const QByteArray &body = {});
 };
 

@@ -86,6 +86,7 @@ private Q_SLOTS:
     void tlsErrorsFailClosed();
     void insecureTlsWhenExplicitlyAllowed();
     void gzipEncodedStream();
+    void garbageResponseLosesNothing();
 };
 
 void TestEventSource::opensAndDeliversEvents()
@@ -447,6 +448,20 @@ void TestEventSource::gzipEncodedStream()
     rig.open();
     QVERIFY(rig.events.wait(Bound));
     QCOMPARE(eventAt(rig.events, 0).data, QString("zipped"));
+}
+
+void TestEventSource::garbageResponseLosesNothing()
+{
+    // Not HTTP at all (another protocol on the port): the source must neither hang nor give up.
+    Rig rig;
+    QVERIFY(rig.listening);
+    rig.server.enqueue(ScriptedResponse::rawBytes("SSH-2.0-OpenSSH_9.2\r\n\r\n"));
+    rig.server.enqueue(ScriptedResponse::stream("data: recovered\n\n"));
+    rig.open();
+    QTRY_COMPARE_WITH_TIMEOUT(rig.events.size(), 1, Bound);
+    QCOMPARE(eventAt(rig.events, 0).data, QString("recovered"));
+    QCOMPARE(rig.source.readyState(), EventSource::ReadyState::Open);
+    QCOMPARE(rig.server.requests().size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestEventSource)
