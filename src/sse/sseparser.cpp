@@ -105,32 +105,20 @@ bool SseParser::feed(QByteArrayView bytes)
             return appendPartialLine(p, end - p);
 
         const qsizetype size = lineEnd - p;
-        if (m_discardingLine || size > m_maxLineSize)
-            m_atStreamStart = false; // a discarded first line still ends the place where a BOM may stand
+        bool goOn = true;
         if (m_discardingLine) {
             m_discardingLine = false; // the rest of an over-long line is dropped; the next line counts
+        } else if (m_partialLine.size() + size > m_maxLineSize) {
+            goOn = rejectLongLine(m_partialLine.size() + size);
         } else if (m_partialLine.isEmpty()) {
-            if (size > m_maxLineSize) {
-                m_discardingEvent = true;
-                m_data.clear();
-                if (!reportLimit(QStringLiteral("line of ") + sizeText(size) +
-                                 QStringLiteral(" exceeds the limit of ") + sizeText(m_maxLineSize) +
-                                 QStringLiteral("; its event is discarded")))
-                    return false;
-            } else if (!processLine(p, size)) {
-                return false;
-            }
+            goOn = processLine(p, size); // the common case: the whole line is in this chunk, no copy
         } else {
-            if (!appendPartialLine(p, size))
-                return false;
-            if (m_discardingLine) {
-                m_discardingLine = false;
-            } else {
-                const QByteArray line = std::exchange(m_partialLine, QByteArray());
-                if (!processLine(line.constData(), line.size()))
-                    return false;
-            }
+            m_partialLine.append(p, size);
+            const QByteArray line = std::exchange(m_partialLine, QByteArray());
+            goOn = processLine(line.constData(), line.size());
         }
+        if (!goOn)
+            return false;
 
         p = lineEnd + 1;
         if (*lineEnd == Cr) {
@@ -147,20 +135,24 @@ bool SseParser::feed(QByteArrayView bytes)
 
 bool SseParser::appendPartialLine(const char *bytes, qsizetype size)
 {
-    if (m_discardingLine || size == 0)
+    if (m_discardingLine)
         return true;
     if (m_partialLine.size() + size > m_maxLineSize) {
-        const qsizetype seen = m_partialLine.size() + size;
-        m_partialLine.clear();
-        m_discardingLine = true;
-        m_discardingEvent = true;
-        m_data.clear();
-        return reportLimit(QStringLiteral("line of more than ") + sizeText(seen - 1) +
-                           QStringLiteral(" exceeds the limit of ") + sizeText(m_maxLineSize) +
-                           QStringLiteral("; its event is discarded"));
+        m_discardingLine = true; // until the line's end arrives
+        return rejectLongLine(m_partialLine.size() + size);
     }
     m_partialLine.append(bytes, size);
     return true;
+}
+
+bool SseParser::rejectLongLine(qsizetype seenBytes)
+{
+    m_partialLine.clear();
+    m_atStreamStart = false; // a rejected first line still ends the place where a BOM may stand
+    m_discardingEvent = true;
+    m_data.clear();
+    return reportLimit(QStringLiteral("a line of %1 or more exceeds the limit of %2; its event is discarded")
+                           .arg(sizeText(seenBytes), sizeText(m_maxLineSize)));
 }
 
 bool SseParser::reportLimit(const QString &message)

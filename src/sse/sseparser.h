@@ -48,6 +48,7 @@ private:
     bool processField(QByteArrayView name, const char *value, qsizetype valueSize);
     bool dispatch();
     bool appendPartialLine(const char *bytes, qsizetype size);
+    bool rejectLongLine(qsizetype seenBytes);
     bool reportLimit(const QString &message);
     const char *findLineEnd(const char *from, const char *end);
 
