@@ -56,7 +56,7 @@ CaptureCommand::CaptureCommand(CaptureOptions options, QObject *parent)
     m_source.setLastEventId(m_options.lastEventId);
     connect(&m_source, &EventSource::opened, this, [this] { status(QStringLiteral("open")); });
     connect(&m_source, &EventSource::eventReceived, this, [this](const SseEvent &event) {
-        write({event, m_options.source, QDateTime::currentMSecsSinceEpoch(), quint64(++m_count)});
+        write({event, m_options.source, QDateTime::currentMSecsSinceEpoch(), quint64(++m_count), {}});
         if (m_options.maxEvents > 0 && m_count >= m_options.maxEvents) {
             status(QStringLiteral("stopped after %1 events").arg(m_count));
             finish(ExitOk);

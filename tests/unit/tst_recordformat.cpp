@@ -13,7 +13,7 @@ constexpr qint64 SampleTime = 1795525262345;
 
 CapturedEvent sample(const QString &data)
 {
-    return {{"quote", data, "42"}, "stocks", SampleTime, 1};
+    return {{"quote", data, "42"}, "stocks", SampleTime, 1, {}};
 }
 
 } // namespace

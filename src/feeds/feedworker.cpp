@@ -1,0 +1,147 @@
+#include "feedworker.h"
+
+#include "eventsource.h"
+
+#include <QDateTime>
+#include <QNetworkAccessManager>
+#include <QSet>
+
+namespace {
+
+constexpr int RateWindowMs = 1000;
+
+// Whether two subscriptions stream the same thing the same way: if so an edit (a new name, other event
+// types, another panel) keeps the connection instead of reconnecting.
+bool sameConnection(const Subscription &a, const Subscription &b)
+{
+    const SseRequest &x = a.request;
+    const SseRequest &y = b.request;
+    return x.url == y.url && x.method == y.method && x.headers == y.headers && x.body == y.body &&
+           x.retry.initialDelayMs == y.retry.initialDelayMs && x.retry.maxDelayMs == y.retry.maxDelayMs &&
+           x.retry.maxAttempts == y.retry.maxAttempts && x.idleTimeoutMs == y.idleTimeoutMs &&
+           x.maxLineSize == y.maxLineSize && x.maxEventSize == y.maxEventSize &&
+           x.allowInsecureTls == y.allowInsecureTls && a.enabled == b.enabled;
+}
+
+} // namespace
+
+FeedWorker::FeedWorker(int batchIntervalMs, QObject *parent)
+    : QObject(parent)
+    , m_tick(this) // a child, so moveToThread() takes the timer along
+{
+    m_tick.setInterval(batchIntervalMs);
+    m_tick.setTimerType(Qt::PreciseTimer);
+    connect(&m_tick, &QTimer::timeout, this, &FeedWorker::tick);
+}
+
+FeedWorker::~FeedWorker() = default;
+
+void FeedWorker::apply(const QList<Subscription> &subscriptions)
+{
+    if (!m_network) {
+        m_network = new QNetworkAccessManager(this); // made here, on the network thread
+        m_tick.start();
+        m_sinceRate.start();
+    }
+    QSet<QString> kept;
+    m_order.clear();
+    for (const Subscription &subscription : subscriptions) {
+        kept.insert(subscription.id);
+        m_order << subscription.id;
+        std::unique_ptr<Feed> &feed = m_feeds[subscription.id];
+        if (!feed) {
+            feed = std::make_unique<Feed>();
+            feed->status.id = subscription.id;
+        }
+        const bool reconnect = !feed->source || !sameConnection(feed->subscription, subscription);
+        feed->subscription = subscription;
+        feed->status.enabled = subscription.enabled;
+        if (reconnect) {
+            feed->source.reset();
+            feed->status.state = EventSource::ReadyState::Closed;
+            if (subscription.enabled)
+                start(*feed);
+        }
+    }
+    for (auto it = m_feeds.begin(); it != m_feeds.end();) {
+        if (kept.contains(it->first))
+            ++it;
+        else
+            it = m_feeds.erase(it);
+    }
+    m_statusChanged = true;
+}
+
+void FeedWorker::shutdown()
+{
+    m_tick.stop();
+    m_feeds.clear();
+    delete m_network;
+    m_network = nullptr;
+}
+
+void FeedWorker::start(Feed &feed)
+{
+    Feed *const f = &feed; // owned by m_feeds, which outlives the source and its connections
+    feed.source = std::make_unique<EventSource>(m_network);
+    EventSource *source = feed.source.get();
+    source->setRequest(feed.subscription.request);
+    connect(source, &EventSource::eventReceived, this,
+            [this, f](const SseEvent &event) { receive(*f, event); });
+    connect(source, &EventSource::readyStateChanged, this, [this, f] {
+        f->status.state = f->source->readyState();
+        m_statusChanged = true;
+    });
+    connect(source, &EventSource::opened, this, [f] { f->status.lastError.clear(); });
+    connect(source, &EventSource::errorOccurred, this, [this, f](const SseError &error) {
+        f->status.lastError = error.toString();
+        m_statusChanged = true;
+    });
+    connect(source, &EventSource::reconnectScheduled, this, [f] { ++f->status.reconnects; });
+    source->open();
+}
+
+void FeedWorker::receive(Feed &feed, const SseEvent &event)
+{
+    feed.status.gaps += feed.gaps.observe(event.id); // IDs number all of a stream's events, wanted or not
+    if (!feed.subscription.wants(event.type))
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    ++feed.status.events;
+    feed.status.lastEventMs = now;
+    m_pending.append({event, feed.subscription.name, now, ++m_seq, feed.subscription.id});
+}
+
+void FeedWorker::tick()
+{
+    if (!m_pending.isEmpty())
+        Q_EMIT batchReady(std::exchange(m_pending, {}));
+
+    const qint64 elapsed = m_sinceRate.elapsed();
+    if (elapsed >= RateWindowMs) {
+        m_sinceRate.restart();
+        for (auto &[id, feed] : m_feeds) {
+            feed->status.eventsPerSecond = (feed->status.events - feed->eventsAtLastRate) * 1000.0 / elapsed;
+            feed->eventsAtLastRate = feed->status.events;
+            if (feed->source)
+                feed->status.bytes = feed->source->bytesReceived();
+        }
+        m_statusChanged = true;
+    }
+    if (m_statusChanged) {
+        m_statusChanged = false;
+        Q_EMIT statusesReady(statuses());
+    }
+}
+
+QList<SubscriptionStatus> FeedWorker::statuses() const
+{
+    QList<SubscriptionStatus> list;
+    list.reserve(m_order.size());
+    for (const QString &id : m_order) {
+        const auto it = m_feeds.find(id);
+        if (it != m_feeds.end())
+            list.append(it->second->status);
+    }
+    return list;
+}

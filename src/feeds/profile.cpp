@@ -1,0 +1,149 @@
+#include "profile.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QStandardPaths>
+
+namespace {
+
+constexpr int FormatVersion = 1;
+constexpr qint64 MaxProfileBytes = 16 * 1024 * 1024;
+
+} // namespace
+
+QString Profile::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppConfigLocation) +
+           QStringLiteral("/profile.json");
+}
+
+std::optional<Profile> Profile::load(const QString &path, QString *error)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        *error = QStringLiteral("cannot open profile '%1': %2").arg(path, file.errorString());
+        return std::nullopt;
+    }
+    if (file.size() > MaxProfileBytes) {
+        *error = QStringLiteral("profile '%1' is larger than 16 MiB; it is not a profile").arg(path);
+        return std::nullopt;
+    }
+    std::optional<Profile> profile = fromJson(file.readAll(), error);
+    if (!profile)
+        *error = QStringLiteral("profile '%1': %2").arg(path, *error);
+    return profile;
+}
+
+bool Profile::save(const QString &path, QString *error) const
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QSaveFile file(path); // written whole or not at all
+    if (!file.open(QIODevice::WriteOnly) || file.write(toJson()) < 0 || !file.commit()) {
+        *error = QStringLiteral("cannot save profile '%1': %2").arg(path, file.errorString());
+        return false;
+    }
+    return true;
+}
+
+QByteArray Profile::toJson() const
+{
+    QJsonArray list;
+    for (const Subscription &subscription : subscriptions)
+        list.append(subscription.toJson());
+    return QJsonDocument(QJsonObject{{QStringLiteral("eventscopeProfile"), FormatVersion},
+                                     {QStringLiteral("subscriptions"), list}})
+        .toJson(QJsonDocument::Indented);
+}
+
+std::optional<Profile> Profile::fromJson(const QByteArray &json, QString *error)
+{
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(json, &parseError);
+    if (parseError.error != QJsonParseError::NoError) {
+        *error = QStringLiteral("not valid JSON at offset %1: %2")
+                     .arg(parseError.offset)
+                     .arg(parseError.errorString());
+        return std::nullopt;
+    }
+    const QJsonObject root = document.object();
+    if (!document.isObject() || !root.value(QStringLiteral("subscriptions")).isArray()) {
+        *error = QStringLiteral("not an EventScope profile (no \"subscriptions\" list)");
+        return std::nullopt;
+    }
+    const int version = root.value(QStringLiteral("eventscopeProfile")).toInt(FormatVersion);
+    if (version > FormatVersion) {
+        *error = QStringLiteral("made by a newer EventScope (format %1; this one reads up to %2)")
+                     .arg(version)
+                     .arg(FormatVersion);
+        return std::nullopt;
+    }
+
+    Profile profile;
+    QStringList problems;
+    QSet<QString> ids;
+    const QJsonArray list = root.value(QStringLiteral("subscriptions")).toArray();
+    for (qsizetype i = 0; i < list.size(); ++i) {
+        if (!list[i].isObject()) {
+            problems << QStringLiteral("entry %1 is not an object").arg(i + 1);
+            continue;
+        }
+        Subscription subscription = Subscription::fromJson(list[i].toObject(), &problems);
+        if (ids.contains(subscription.id))
+            problems
+                << QStringLiteral("%1: its id '%2' is used twice").arg(subscription.name, subscription.id);
+        ids.insert(subscription.id);
+        profile.subscriptions.append(subscription);
+    }
+    if (!problems.isEmpty()) {
+        *error = problems.join(QStringLiteral("; "));
+        return std::nullopt;
+    }
+    return profile;
+}
+
+Profile Profile::demo(const QUrl &base)
+{
+    auto at = [&base](const QString &pathAndQuery) {
+        return base.resolved(QUrl(pathAndQuery));
+    };
+    Profile profile;
+    Subscription stocks = Subscription::create(
+        QStringLiteral("Stocks"), at(QStringLiteral("/stocks?symbols=AAPL,MSFT,NVDA,AMZN&rate=8")),
+        Subscription::Panel::Stock);
+    Subscription iot =
+        Subscription::create(QStringLiteral("Plant sensors"), at(QStringLiteral("/iot?devices=4&rate=8")),
+                             Subscription::Panel::IoT);
+    Subscription jobs = Subscription::create(QStringLiteral("Jobs"), at(QStringLiteral("/progress")),
+                                             Subscription::Panel::Progress);
+    Subscription notifications =
+        Subscription::create(QStringLiteral("Notifications"), at(QStringLiteral("/notifications?rate=0.3")),
+                             Subscription::Panel::Notifications);
+    profile.subscriptions = {stocks, iot, jobs, notifications};
+    for (Subscription &subscription : profile.subscriptions)
+        subscription.request.idleTimeoutMs = 45000; // three heartbeats of the demo server
+    return profile;
+}
+
+QStringList Profile::crowdedOrigins(int limit) const
+{
+    QHash<QString, int> streams;
+    for (const Subscription &subscription : subscriptions) {
+        if (subscription.enabled)
+            ++streams[subscription.request.url
+                          .adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment |
+                                    QUrl::RemoveUserInfo)
+                          .toString()];
+    }
+    QStringList crowded;
+    for (auto it = streams.cbegin(); it != streams.cend(); ++it) {
+        if (it.value() > limit)
+            crowded << it.key();
+    }
+    crowded.sort();
+    return crowded;
+}

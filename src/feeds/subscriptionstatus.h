@@ -1,0 +1,25 @@
+#pragma once
+
+#include "eventsource.h"
+
+#include <QList>
+#include <QMetaType>
+#include <QString>
+
+// What a subscription is doing right now, as the sidebar and status bar show it.
+struct SubscriptionStatus
+{
+    QString id;
+    bool enabled = true;
+    EventSource::ReadyState state = EventSource::ReadyState::Closed;
+    qint64 events = 0;
+    double eventsPerSecond = 0;
+    qint64 bytes = 0;
+    int reconnects = 0;
+    qint64 gaps = 0; // events missing by their numeric IDs
+    QString lastError;
+    qint64 lastEventMs = 0; // 0: none yet
+};
+
+Q_DECLARE_METATYPE(SubscriptionStatus)
+Q_DECLARE_METATYPE(QList<SubscriptionStatus>)
