@@ -123,6 +123,10 @@ Profile Profile::demo(const QUrl &base)
     Subscription notifications =
         Subscription::create(QStringLiteral("Notifications"), at(QStringLiteral("/notifications?rate=0.3")),
                              Subscription::Panel::Notifications);
+    // Rules that the demo's random walks cross now and then, so the Notifications page shows them at work.
+    stocks.rules = {{ThresholdRule::Kind::ChangePercent, 1.5, {}, QStringLiteral("warning")}};
+    iot.rules = {{ThresholdRule::Kind::Above, 32, QStringLiteral("temperature"), QStringLiteral("critical")},
+                 {ThresholdRule::Kind::Below, 15, QStringLiteral("battery"), QStringLiteral("warning")}};
     profile.subscriptions = {stocks, iot, jobs, notifications};
     for (Subscription &subscription : profile.subscriptions)
         subscription.request.idleTimeoutMs = 45000; // three heartbeats of the demo server

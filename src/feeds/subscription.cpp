@@ -126,6 +126,9 @@ QJsonObject Subscription::toJson() const
     for (const auto &[header, value] : request.headers)
         headers.append(QJsonObject{{QStringLiteral("name"), QString::fromUtf8(header)},
                                    {QStringLiteral("value"), QString::fromUtf8(value)}});
+    QJsonArray ruleArray;
+    for (const ThresholdRule &rule : rules)
+        ruleArray.append(rule.toJson());
     return {
         {QStringLiteral("id"), id},
         {QStringLiteral("name"), name},
@@ -136,6 +139,7 @@ QJsonObject Subscription::toJson() const
         {QStringLiteral("eventTypes"), QJsonArray::fromStringList(eventTypes)},
         {QStringLiteral("panel"), panelName(panel)},
         {QStringLiteral("mapping"), mapping.toJson()},
+        {QStringLiteral("rules"), ruleArray},
         {QStringLiteral("reconnect"),
          QJsonObject{{QStringLiteral("initialDelayMs"), request.retry.initialDelayMs},
                      {QStringLiteral("maxDelayMs"), request.retry.maxDelayMs},
@@ -177,6 +181,14 @@ Subscription Subscription::fromJson(const QJsonObject &object, QStringList *erro
         object.contains(QStringLiteral("mapping"))
             ? FieldMapping::fromJson(object.value(QStringLiteral("mapping")).toObject(), nullptr)
             : defaultMapping(subscription.panel);
+
+    for (const QJsonValue &value : object.value(QStringLiteral("rules")).toArray()) {
+        QString problem;
+        if (const std::optional<ThresholdRule> rule = ThresholdRule::fromJson(value.toObject(), &problem))
+            subscription.rules.append(*rule);
+        else
+            found << problem;
+    }
 
     const QJsonObject reconnect = object.value(QStringLiteral("reconnect")).toObject();
     RetrySettings &retry = subscription.request.retry;

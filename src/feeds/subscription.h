@@ -2,6 +2,7 @@
 
 #include "fieldmapping.h"
 #include "sserequest.h"
+#include "thresholdrule.h"
 
 #include <QJsonObject>
 #include <QStringList>
@@ -19,6 +20,7 @@ struct Subscription
     QStringList eventTypes; // empty: all
     Panel panel = Panel::Raw;
     FieldMapping mapping;
+    QList<ThresholdRule> rules; // checked against the mapped values
     bool enabled = true;
 
     static Subscription create(const QString &name, const QUrl &url, Panel panel);

@@ -1,0 +1,31 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QStringList>
+#include <optional>
+
+// An operator's alarm on a subscription's mapped values: a value above or below a limit, or a change of
+// more than a percentage from the first value seen. `series` narrows it to series whose key contains the
+// text ("temperature", "AAPL"); empty means every series.
+struct ThresholdRule
+{
+    enum class Kind { Above, Below, ChangePercent };
+
+    Kind kind = Kind::Above;
+    double limit = 0;
+    QString series;
+    QString severity = QStringLiteral("warning"); // info, warning or critical
+
+    bool appliesTo(const QString &seriesKey) const { return series.isEmpty() || seriesKey.contains(series); }
+    // Whether `value` breaks the rule; `baseline` is the series' first value, for ChangePercent.
+    bool isBrokenBy(double value, double baseline) const;
+    // "AAPL above 200", "temperature change beyond ±5 %": what a notification's title says.
+    QString describe() const;
+
+    QJsonObject toJson() const;
+    static std::optional<ThresholdRule> fromJson(const QJsonObject &object, QString *error);
+
+    static QString kindName(Kind kind);
+    static std::optional<Kind> kindFromName(const QString &name);
+    static bool isSeverity(const QString &severity);
+};
