@@ -82,9 +82,15 @@ std::optional<FieldMapping::Sample> FieldMapping::extract(const QString &data, q
     const QJsonDocument document = QJsonDocument::fromJson(data.toUtf8(), &error);
     if (error.error != QJsonParseError::NoError)
         return std::nullopt;
-    const QJsonValue root =
-        document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array());
+    return extractFromJson(document.isObject() ? QJsonValue(document.object()) : QJsonValue(document.array()),
+                           receivedMs);
+}
 
+std::optional<FieldMapping::Sample> FieldMapping::extractFromJson(const QJsonValue &root,
+                                                                  qint64 receivedMs) const
+{
+    if (value.isEmpty())
+        return std::nullopt;
     const std::optional<QJsonValue> number = resolve(root, value);
     if (!number)
         return std::nullopt;

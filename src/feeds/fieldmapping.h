@@ -24,6 +24,8 @@ struct FieldMapping
     bool isEmpty() const { return value.isEmpty(); }
     // The sample in an event's data, or nothing when the data is not JSON or lacks a usable value.
     std::optional<Sample> extract(const QString &data, qint64 receivedMs) const;
+    // The same for data already parsed.
+    std::optional<Sample> extractFromJson(const QJsonValue &root, qint64 receivedMs) const;
 
     QJsonObject toJson() const;
     static FieldMapping fromJson(const QJsonObject &object, QStringList *errors);

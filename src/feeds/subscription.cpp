@@ -153,6 +153,18 @@ QJsonObject Subscription::toJson() const
 Subscription Subscription::fromJson(const QJsonObject &object, QStringList *errors)
 {
     QStringList found;
+    Subscription subscription = parse(object, &found);
+    if (errors) {
+        const QString who = subscription.name.isEmpty() ? QStringLiteral("subscription") : subscription.name;
+        for (const QString &problem : std::as_const(found))
+            *errors << who + QStringLiteral(": ") + problem;
+    }
+    return subscription;
+}
+
+Subscription Subscription::parse(const QJsonObject &object, QStringList *problems)
+{
+    QStringList &found = *problems;
     Subscription subscription;
     subscription.id = object.value(QStringLiteral("id")).toString();
     if (subscription.id.isEmpty())
@@ -203,10 +215,5 @@ Subscription Subscription::fromJson(const QJsonObject &object, QStringList *erro
     subscription.enabled = object.value(QStringLiteral("enabled")).toBool(true);
 
     found += subscription.problems();
-    if (errors) {
-        const QString who = subscription.name.isEmpty() ? QStringLiteral("subscription") : subscription.name;
-        for (const QString &problem : std::as_const(found))
-            *errors << who + QStringLiteral(": ") + problem;
-    }
     return subscription;
 }

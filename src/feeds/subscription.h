@@ -36,6 +36,8 @@ struct Subscription
     // Reads what it can; every problem found is added to `errors`, and a subscription with errors
     // should not be used.
     static Subscription fromJson(const QJsonObject &object, QStringList *errors);
+    // The same with each problem as "field: problem", for an editor to show next to the field.
+    static Subscription parse(const QJsonObject &object, QStringList *problems);
 
     static QString panelName(Panel panel);
     static std::optional<Panel> panelFromName(const QString &name);

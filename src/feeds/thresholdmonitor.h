@@ -25,6 +25,6 @@ public:
 
 private:
     QList<ThresholdRule> m_rules;
-    QHash<QString, double> m_baselines;                 // first value per series
-    QHash<QPair<int, QString>, bool> m_broken;          // (rule index, series) currently in breach
+    QHash<QString, double> m_baselines;        // first value per series
+    QHash<QPair<int, QString>, bool> m_broken; // (rule index, series) currently in breach
 };

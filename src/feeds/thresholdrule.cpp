@@ -26,9 +26,11 @@ bool ThresholdRule::isBrokenBy(double value, double baseline) const
     return false;
 }
 
-QString ThresholdRule::describe() const
+QString ThresholdRule::describe(const QString &seriesKey) const
 {
-    const QString subject = series.isEmpty() ? QStringLiteral("value") : series;
+    const QString subject = !seriesKey.isEmpty() ? seriesKey
+                            : !series.isEmpty()  ? series
+                                                 : QStringLiteral("value");
     switch (kind) {
     case Kind::Above:
         return QStringLiteral("%1 above %2").arg(subject).arg(limit);
@@ -73,7 +75,8 @@ std::optional<ThresholdRule> ThresholdRule::fromJson(const QJsonObject &object, 
     rule.series = object.value(QStringLiteral("series")).toString();
     rule.severity = object.value(QStringLiteral("severity")).toString(QStringLiteral("warning"));
     if (!isSeverity(rule.severity)) {
-        *error = QStringLiteral("rules: severity '%1' is not one of info, warning, critical").arg(rule.severity);
+        *error =
+            QStringLiteral("rules: severity '%1' is not one of info, warning, critical").arg(rule.severity);
         return std::nullopt;
     }
     return rule;

@@ -19,8 +19,9 @@ struct ThresholdRule
     bool appliesTo(const QString &seriesKey) const { return series.isEmpty() || seriesKey.contains(series); }
     // Whether `value` breaks the rule; `baseline` is the series' first value, for ChangePercent.
     bool isBrokenBy(double value, double baseline) const;
-    // "AAPL above 200", "temperature change beyond ±5 %": what a notification's title says.
-    QString describe() const;
+    // "AAPL above 200", "temperature changed beyond ±5 %": what a notification's title says. The subject
+    // is the series that broke the rule, else the rule's series filter.
+    QString describe(const QString &subject = {}) const;
 
     QJsonObject toJson() const;
     static std::optional<ThresholdRule> fromJson(const QJsonObject &object, QString *error);

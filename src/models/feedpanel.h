@@ -1,0 +1,49 @@
+#pragma once
+
+#include "capturedevent.h"
+#include "fieldmapping.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QtQml/qqmlregistration.h>
+
+// One dashboard panel's state for one subscription. The dashboard hands it each event with the event's
+// JSON data and mapped sample already worked out, then calls flush() once per batch so the panel updates
+// its models and charts once per frame.
+class FeedPanel : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The dashboard creates panels for its subscriptions")
+    Q_PROPERTY(QString subscriptionId READ subscriptionId CONSTANT)
+    Q_PROPERTY(QString kind READ kind CONSTANT)
+    Q_PROPERTY(QString title READ title NOTIFY titleChanged)
+
+public:
+    struct Input
+    {
+        const CapturedEvent &event;
+        const QJsonObject &object; // the data as a JSON object; empty when it is none
+        const std::optional<FieldMapping::Sample> &sample;
+    };
+
+    FeedPanel(const QString &subscriptionId, const QString &kind, QObject *parent);
+
+    QString subscriptionId() const { return m_subscriptionId; }
+    QString kind() const { return m_kind; }
+    QString title() const { return m_title; }
+    void setTitle(const QString &title);
+    // The mapping changed in the editor.
+    virtual void setMapping(const FieldMapping &mapping) { Q_UNUSED(mapping) }
+
+    virtual void ingest(const Input &input) = 0;
+    virtual void flush(qint64 nowMs) { Q_UNUSED(nowMs) }
+
+Q_SIGNALS:
+    void titleChanged();
+
+private:
+    const QString m_subscriptionId;
+    const QString m_kind;
+    QString m_title;
+};

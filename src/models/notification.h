@@ -1,0 +1,23 @@
+#pragma once
+
+#include "capturedevent.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <optional>
+
+// A notification an operator should see: from a `notification` or `alert` event, or from a threshold rule.
+struct Notification
+{
+    QString severity; // info, warning or critical
+    qint64 timeMs = 0;
+    QString source;
+    QString subscription;
+    QString title;
+    QString body;
+    bool acknowledged = false;
+
+    // The notification an event carries: `notification` and `alert` events whose data (`object`, parsed)
+    // names a level or severity, a title and a body or message, or is plain text. Other events carry none.
+    static std::optional<Notification> fromEvent(const CapturedEvent &event, const QJsonObject &object);
+};

@@ -1,0 +1,22 @@
+#include "notificationspanel.h"
+
+NotificationsPanel::NotificationsPanel(const QString &subscriptionId, QObject *parent)
+    : FeedPanel(subscriptionId, QStringLiteral("notifications"), parent)
+{
+    m_notifications.setCapacity(Capacity);
+}
+
+void NotificationsPanel::ingest(const Input &input)
+{
+    if (std::optional<Notification> notification = Notification::fromEvent(input.event, input.object)) {
+        notification->acknowledged = true; // unread counts belong to the Notifications page
+        m_pending.append(*notification);
+    }
+}
+
+void NotificationsPanel::flush(qint64 nowMs)
+{
+    Q_UNUSED(nowMs)
+    m_notifications.add(m_pending);
+    m_pending.clear();
+}

@@ -1,0 +1,171 @@
+#include "workspace.h"
+
+#include "feedhub.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+namespace {
+
+constexpr int IdleTickMs = 1000;
+
+} // namespace
+
+Workspace::Workspace(const QString &profilePath, int batchIntervalMs, QObject *parent)
+    : QObject(parent)
+    , m_profilePath(profilePath)
+    , m_hub(std::make_unique<FeedHub>(batchIntervalMs))
+{
+    m_events.setSourceModel(&m_eventLog);
+    connect(m_hub.get(), &FeedHub::eventsArrived, this, [this](const QList<CapturedEvent> &batch) {
+        if (!m_paused) {
+            apply(batch);
+            return;
+        }
+        // Nothing older than the log could show is worth keeping while paused.
+        m_buffer.append(batch);
+        if (m_buffer.size() > m_eventLog.capacity())
+            m_buffer.remove(0, m_buffer.size() - m_eventLog.capacity());
+        Q_EMIT bufferedCountChanged();
+    });
+    connect(m_hub.get(), &FeedHub::statusesChanged, &m_subscriptions, &SubscriptionListModel::updateStatuses);
+    connect(&m_subscriptions, &SubscriptionListModel::subscriptionsEdited, this,
+            &Workspace::subscriptionsEdited);
+    m_idleTick.setInterval(IdleTickMs);
+    connect(&m_idleTick, &QTimer::timeout, this, [this] {
+        if (!m_paused)
+            m_dashboard.tick(QDateTime::currentMSecsSinceEpoch());
+    });
+    m_idleTick.start();
+}
+
+Workspace::~Workspace() = default;
+
+void Workspace::setPaused(bool paused)
+{
+    if (paused == m_paused)
+        return;
+    m_paused = paused;
+    if (!m_paused && !m_buffer.isEmpty()) {
+        apply(std::exchange(m_buffer, {}));
+        Q_EMIT bufferedCountChanged();
+    }
+    Q_EMIT pausedChanged();
+}
+
+void Workspace::apply(const QList<CapturedEvent> &batch)
+{
+    m_eventLog.append(batch);
+    m_notifications.add(m_dashboard.ingest(batch, QDateTime::currentMSecsSinceEpoch()));
+    m_eventsApplied += batch.size();
+    Q_EMIT batchApplied(int(batch.size()));
+}
+
+void Workspace::setProfile(const Profile &profile)
+{
+    m_subscriptions.setSubscriptions(profile.subscriptions);
+    m_dashboard.setSubscriptions(profile.subscriptions);
+    m_hub->setSubscriptions(profile.subscriptions);
+}
+
+bool Workspace::loadProfile(QString *error)
+{
+    if (m_profilePath.isEmpty() || !QFileInfo::exists(m_profilePath))
+        return true;
+    const std::optional<Profile> profile = Profile::load(m_profilePath, error);
+    if (!profile) {
+        // Leave the file alone: saving over it would destroy what the operator can still repair.
+        m_profileProblem = *error;
+        Q_EMIT profileChanged();
+        return false;
+    }
+    setProfile(*profile);
+    return true;
+}
+
+QJsonObject Workspace::subscriptionJson(const QString &id) const
+{
+    for (const Subscription &subscription : m_subscriptions.subscriptions()) {
+        if (subscription.id == id)
+            return subscription.toJson();
+    }
+    return {};
+}
+
+QJsonObject Workspace::newSubscriptionJson() const
+{
+    return Subscription::create(QStringLiteral("New subscription"), QUrl(QStringLiteral("https://")),
+                                Subscription::Panel::Raw)
+        .toJson();
+}
+
+QString Workspace::saveSubscription(const QJsonObject &object)
+{
+    QStringList problems;
+    const Subscription subscription = Subscription::parse(object, &problems);
+    if (!problems.isEmpty())
+        return problems.join(QLatin1Char('\n'));
+    QList<Subscription> subscriptions = m_subscriptions.subscriptions();
+    const auto found =
+        std::find_if(subscriptions.begin(), subscriptions.end(),
+                     [&subscription](const Subscription &s) { return s.id == subscription.id; });
+    if (found == subscriptions.end())
+        subscriptions.append(subscription);
+    else
+        *found = subscription;
+    m_subscriptions.setSubscriptions(subscriptions);
+    subscriptionsEdited(subscriptions);
+    return {};
+}
+
+void Workspace::removeSubscription(const QString &id)
+{
+    QList<Subscription> subscriptions = m_subscriptions.subscriptions();
+    subscriptions.removeIf([&id](const Subscription &s) { return s.id == id; });
+    m_subscriptions.setSubscriptions(subscriptions);
+    subscriptionsEdited(subscriptions);
+}
+
+void Workspace::subscriptionsEdited(const QList<Subscription> &subscriptions)
+{
+    m_dashboard.setSubscriptions(subscriptions);
+    m_hub->setSubscriptions(subscriptions);
+    save();
+}
+
+void Workspace::save()
+{
+    if (m_profilePath.isEmpty())
+        return;
+    QString error;
+    m_profileProblem =
+        Profile{m_subscriptions.subscriptions()}.save(m_profilePath, &error) ? QString() : error;
+    Q_EMIT profileChanged();
+}
+
+QString Workspace::importProfile(const QUrl &file)
+{
+    QString error;
+    const std::optional<Profile> profile = Profile::load(file.toLocalFile(), &error);
+    if (!profile)
+        return error;
+    setProfile(*profile);
+    save();
+    return {};
+}
+
+QString Workspace::exportProfile(const QUrl &file) const
+{
+    Profile profile{m_subscriptions.subscriptions()};
+    // Secrets stay on this machine: an exported profile names the headers but leaves their values blank.
+    for (Subscription &subscription : profile.subscriptions) {
+        for (auto &[name, value] : subscription.request.headers) {
+            if (Subscription::isSecretHeader(name))
+                value.clear();
+        }
+    }
+    QString error;
+    return profile.save(file.toLocalFile(), &error) ? QString() : error;
+}

@@ -1,0 +1,91 @@
+#pragma once
+
+#include "dashboard.h"
+#include "eventfiltermodel.h"
+#include "eventlogmodel.h"
+#include "notificationmodel.h"
+#include "profile.h"
+#include "subscriptionlistmodel.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+#include <QUrl>
+#include <QtQml/qqmlregistration.h>
+
+class FeedHub;
+
+// What the window works on: the profile's subscriptions running in FeedHub, and the models their events
+// feed (sidebar, dashboard, event log, notifications). Each FeedHub batch is applied to every model in
+// one go; while paused, batches wait in a buffer and are applied together on resume.
+class Workspace : public QObject
+{
+    Q_OBJECT
+    QML_ELEMENT
+    QML_UNCREATABLE("The application provides the workspace")
+    Q_PROPERTY(SubscriptionListModel *subscriptions READ subscriptions CONSTANT)
+    Q_PROPERTY(Dashboard *dashboard READ dashboard CONSTANT)
+    Q_PROPERTY(EventLogModel *eventLog READ eventLog CONSTANT)
+    Q_PROPERTY(EventFilterModel *events READ events CONSTANT)
+    Q_PROPERTY(NotificationModel *notifications READ notifications CONSTANT)
+    Q_PROPERTY(bool paused READ paused WRITE setPaused NOTIFY pausedChanged)
+    Q_PROPERTY(int bufferedCount READ bufferedCount NOTIFY bufferedCountChanged)
+    Q_PROPERTY(QString profilePath READ profilePath NOTIFY profileChanged)
+    Q_PROPERTY(QString profileProblem READ profileProblem NOTIFY profileChanged)
+
+public:
+    // `profilePath` empty: the profile lives in memory only (the demo).
+    explicit Workspace(const QString &profilePath, int batchIntervalMs = 16, QObject *parent = nullptr);
+    ~Workspace() override;
+
+    SubscriptionListModel *subscriptions() { return &m_subscriptions; }
+    Dashboard *dashboard() { return &m_dashboard; }
+    EventLogModel *eventLog() { return &m_eventLog; }
+    EventFilterModel *events() { return &m_events; }
+    NotificationModel *notifications() { return &m_notifications; }
+    bool paused() const { return m_paused; }
+    void setPaused(bool paused);
+    int bufferedCount() const { return int(m_buffer.size()); }
+    QString profilePath() const { return m_profilePath; }
+    QString profileProblem() const { return m_profileProblem; }
+    qint64 eventsApplied() const { return m_eventsApplied; }
+
+    void setProfile(const Profile &profile);
+    // The profile at profilePath(); a missing file is an empty profile, a bad one an error that keeps
+    // the file as it is (and the workspace empty) so nothing the operator made is overwritten.
+    bool loadProfile(QString *error);
+
+    Q_INVOKABLE QJsonObject subscriptionJson(const QString &id) const;
+    Q_INVOKABLE QJsonObject newSubscriptionJson() const;
+    // Adds or replaces (by id) a subscription; returns why not, or an empty text when done.
+    Q_INVOKABLE QString saveSubscription(const QJsonObject &subscription);
+    Q_INVOKABLE void removeSubscription(const QString &id);
+    // Profile files chosen in the GUI; an empty text on success, else what went wrong.
+    Q_INVOKABLE QString importProfile(const QUrl &file);
+    Q_INVOKABLE QString exportProfile(const QUrl &file) const;
+
+Q_SIGNALS:
+    void pausedChanged();
+    void bufferedCountChanged();
+    void profileChanged();
+    // A batch reached the models (for the benchmark).
+    void batchApplied(int events);
+
+private:
+    void apply(const QList<CapturedEvent> &batch);
+    void subscriptionsEdited(const QList<Subscription> &subscriptions);
+    void save();
+
+    QString m_profilePath;
+    QString m_profileProblem;
+    SubscriptionListModel m_subscriptions;
+    Dashboard m_dashboard;
+    EventLogModel m_eventLog;
+    EventFilterModel m_events;
+    NotificationModel m_notifications;
+    std::unique_ptr<FeedHub> m_hub;
+    QTimer m_idleTick; // charts slide on and devices age even when no events come
+    bool m_paused = false;
+    QList<CapturedEvent> m_buffer;
+    qint64 m_eventsApplied = 0;
+};
