@@ -1,4 +1,5 @@
 #include "capturecommand.h"
+#include "dashboardcommand.h"
 #include "exitcode.h"
 #include "servedemocommand.h"
 
@@ -8,13 +9,16 @@
 namespace {
 
 const char Usage[] =
-    "usage: eventscope <command> [options]\n"
+    "usage: eventscope [--demo | --profile FILE] [--screenshots DIR]\n"
+    "       eventscope <command> [options]\n"
+    "\n"
+    "  (no command)            the dashboard with the subscriptions of your profile\n"
+    "  --demo                  the dashboard watching its own demo feeds\n"
+    "  --profile FILE          the dashboard with the subscriptions in FILE\n"
     "\n"
     "commands:\n"
     "  capture URL [options]   print the events of a stream as NDJSON or CSV\n"
     "  serve-demo [options]    serve the demo feeds (stocks, IoT, progress, notifications)\n"
-    "  --demo                  the dashboard with the demo feeds (the dashboard is pending;\n"
-    "                          for now this serves the demo feeds on a free port)\n"
     "\n"
     "Run 'eventscope <command> --help' for a command's options.\n";
 
@@ -35,11 +39,6 @@ int main(int argc, char *argv[])
         QCoreApplication app(argc, argv);
         return ServeDemoCommand::run(app.arguments().mid(2));
     }
-    if (command == "--demo") {
-        // Until the dashboard lands, --demo runs what exists: the demo feeds, on a free port.
-        QCoreApplication app(argc, argv);
-        return ServeDemoCommand::run({QStringLiteral("--port"), QStringLiteral("0")});
-    }
     if (command == "--help" || command == "-h" || command == "help") {
         std::fputs(Usage, stdout);
         return ExitOk;
@@ -48,11 +47,8 @@ int main(int argc, char *argv[])
         std::printf("eventscope %s\n", PROJECT_VERSION);
         return ExitOk;
     }
-    std::fprintf(
-        stderr, "eventscope: %s\n%s",
-        command.isEmpty()
-            ? "the dashboard is not built yet; use a command"
-            : qPrintable(QStringLiteral("unknown command '%1'").arg(QString::fromLocal8Bit(command))),
-        Usage);
+    if (command.isEmpty() || command.startsWith("--"))
+        return DashboardCommand::run(argc, argv);
+    std::fprintf(stderr, "eventscope: unknown command '%s'\n%s", command.constData(), Usage);
     return ExitUsage;
 }

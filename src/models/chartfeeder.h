@@ -60,7 +60,7 @@ private:
 
     void redraw();
 
-    int m_windowMinutes = 5;
+    int m_windowMinutes = 1; // live monitoring looks at the last minute first
     int m_columns = 400;
     qint64 m_nowMs = 0;
     QStringList m_names;

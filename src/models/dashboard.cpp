@@ -5,6 +5,7 @@
 #include "notificationspanel.h"
 #include "progresspanel.h"
 #include "rawpanel.h"
+#include "subscriptionlistmodel.h"
 #include "stockpanel.h"
 
 #include <QJsonDocument>
@@ -169,4 +170,13 @@ FeedPanel *Dashboard::panelFor(const QString &subscriptionId) const
             return route.panel;
     }
     return nullptr;
+}
+
+void Dashboard::updateStatuses(const QList<SubscriptionStatus> &statuses)
+{
+    for (const SubscriptionStatus &status : statuses) {
+        if (FeedPanel *panel = panelFor(status.id))
+            panel->setStatus(SubscriptionListModel::stateName(true, status.state), status.eventsPerSecond,
+                             status.lastError);
+    }
 }

@@ -3,6 +3,7 @@
 #include "capturedevent.h"
 #include "notification.h"
 #include "subscription.h"
+#include "subscriptionstatus.h"
 #include "thresholdmonitor.h"
 
 #include <QAbstractListModel>
@@ -44,6 +45,7 @@ public:
     // Lets idle charts slide on and silent devices go offline.
     void tick(qint64 nowMs);
     Q_INVOKABLE FeedPanel *panelFor(const QString &subscriptionId) const;
+    void updateStatuses(const QList<SubscriptionStatus> &statuses);
 
 Q_SIGNALS:
     void countChanged();

@@ -35,11 +35,6 @@ void EventFilterModel::setType(const QString &type)
     refilter();
 }
 
-int EventFilterModel::sourceRow(int row) const
-{
-    return mapToSource(index(row, 0)).row();
-}
-
 void EventFilterModel::refilter()
 {
     invalidateRowsFilter();

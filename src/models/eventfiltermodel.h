@@ -25,9 +25,6 @@ public:
     void setType(const QString &type);
     int count() const { return rowCount(); }
 
-    // The source model's row behind a row of this view, for the detail pane.
-    Q_INVOKABLE int sourceRow(int row) const;
-
 Q_SIGNALS:
     void filterChanged();
     void countChanged();

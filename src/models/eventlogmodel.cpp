@@ -1,6 +1,7 @@
 #include "eventlogmodel.h"
 
 #include <QDateTime>
+#include <QJsonDocument>
 
 namespace {
 
@@ -87,6 +88,7 @@ void EventLogModel::append(const QList<CapturedEvent> &batch)
     if (overflow > 0)
         dropOldest(overflow);
 
+    learnNames(batch);
     const int first = int(m_events.size());
     beginInsertRows({}, first, first + int(kept) - 1);
     m_events.insert(m_events.end(), batch.cend() - kept, batch.cend());
@@ -111,4 +113,38 @@ void EventLogModel::clear()
     m_dropped = 0;
     endResetModel();
     Q_EMIT countChanged();
+}
+
+void EventLogModel::learnNames(const QList<CapturedEvent> &batch)
+{
+    bool newSource = false, newType = false;
+    for (const CapturedEvent &event : batch) {
+        // Feeds have few sources and types; most batches find nothing new after the first check.
+        if (!m_sources.contains(event.source)) {
+            m_sources.insert(std::lower_bound(m_sources.cbegin(), m_sources.cend(), event.source), event.source);
+            newSource = true;
+        }
+        if (!m_types.contains(event.event.type)) {
+            m_types.insert(std::lower_bound(m_types.cbegin(), m_types.cend(), event.event.type), event.event.type);
+            newType = true;
+        }
+    }
+    if (newSource)
+        Q_EMIT sourcesChanged();
+    if (newType)
+        Q_EMIT typesChanged();
+}
+
+QVariantMap EventLogModel::find(double seq) const
+{
+    const auto found = std::lower_bound(m_events.cbegin(), m_events.cend(), quint64(seq),
+                                        [](const CapturedEvent &e, quint64 s) { return e.seq < s; });
+    if (found == m_events.cend() || found->seq != quint64(seq))
+        return {};
+    const QJsonDocument json = QJsonDocument::fromJson(found->event.data.toUtf8());
+    return {{QStringLiteral("source"), found->source},
+            {QStringLiteral("type"), found->event.type},
+            {QStringLiteral("eventId"), found->event.id},
+            {QStringLiteral("timestamp"), QDateTime::fromMSecsSinceEpoch(found->receivedMs, Qt::UTC).toString(Qt::ISODateWithMs)},
+            {QStringLiteral("pretty"), json.isNull() ? found->event.data : QString::fromUtf8(json.toJson(QJsonDocument::Indented))}};
 }

@@ -3,6 +3,7 @@
 #include "capturedevent.h"
 
 #include <QAbstractListModel>
+#include <QVariantMap>
 #include <QtQml/qqmlregistration.h>
 #include <deque>
 
@@ -17,6 +18,8 @@ class EventLogModel : public QAbstractListModel
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(int capacity READ capacity WRITE setCapacity NOTIFY capacityChanged)
     Q_PROPERTY(qint64 droppedCount READ droppedCount NOTIFY countChanged)
+    Q_PROPERTY(QStringList sources READ sources NOTIFY sourcesChanged)
+    Q_PROPERTY(QStringList types READ types NOTIFY typesChanged)
 
 public:
     enum Role {
@@ -44,18 +47,30 @@ public:
     void setCapacity(int capacity);
     qint64 droppedCount() const { return m_dropped; }
 
+    // Every source and event type seen, sorted, for the filters.
+    QStringList sources() const { return m_sources; }
+    QStringList types() const { return m_types; }
+
     void append(const QList<CapturedEvent> &batch);
+    // The event with sequence number `seq` for the detail pane: source, type, eventId, timestamp (ISO 8601,
+    // UTC) and pretty (the data, indented when it is JSON); empty when it is no longer held.
+    Q_INVOKABLE QVariantMap find(double seq) const;
     Q_INVOKABLE void clear();
     const CapturedEvent &at(int row) const { return m_events[std::size_t(row)]; }
 
 Q_SIGNALS:
     void countChanged();
     void capacityChanged();
+    void sourcesChanged();
+    void typesChanged();
 
 private:
     void dropOldest(qsizetype count);
+    void learnNames(const QList<CapturedEvent> &batch);
 
     std::deque<CapturedEvent> m_events;
     int m_capacity = DefaultCapacity;
     qint64 m_dropped = 0;
+    QStringList m_sources;
+    QStringList m_types;
 };

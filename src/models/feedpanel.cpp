@@ -13,3 +13,13 @@ void FeedPanel::setTitle(const QString &title)
     m_title = title;
     Q_EMIT titleChanged();
 }
+
+void FeedPanel::setStatus(const QString &state, double eventsPerSecond, const QString &lastError)
+{
+    if (state == m_state && eventsPerSecond == m_eventsPerSecond && lastError == m_lastError)
+        return;
+    m_state = state;
+    m_eventsPerSecond = eventsPerSecond;
+    m_lastError = lastError;
+    Q_EMIT statusChanged();
+}

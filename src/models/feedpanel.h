@@ -18,6 +18,9 @@ class FeedPanel : public QObject
     Q_PROPERTY(QString subscriptionId READ subscriptionId CONSTANT)
     Q_PROPERTY(QString kind READ kind CONSTANT)
     Q_PROPERTY(QString title READ title NOTIFY titleChanged)
+    Q_PROPERTY(QString state READ state NOTIFY statusChanged)
+    Q_PROPERTY(double eventsPerSecond READ eventsPerSecond NOTIFY statusChanged)
+    Q_PROPERTY(QString lastError READ lastError NOTIFY statusChanged)
 
 public:
     struct Input
@@ -33,6 +36,11 @@ public:
     QString kind() const { return m_kind; }
     QString title() const { return m_title; }
     void setTitle(const QString &title);
+    QString state() const { return m_state; }
+    double eventsPerSecond() const { return m_eventsPerSecond; }
+    QString lastError() const { return m_lastError; }
+    // The subscription's connection, for the panel's title row.
+    void setStatus(const QString &state, double eventsPerSecond, const QString &lastError);
     // The mapping changed in the editor.
     virtual void setMapping(const FieldMapping &mapping) { Q_UNUSED(mapping) }
 
@@ -41,9 +49,13 @@ public:
 
 Q_SIGNALS:
     void titleChanged();
+    void statusChanged();
 
 private:
     const QString m_subscriptionId;
     const QString m_kind;
     QString m_title;
+    QString m_state = QStringLiteral("connecting");
+    double m_eventsPerSecond = 0;
+    QString m_lastError;
 };

@@ -2,13 +2,11 @@
 
 #include "profile.h"
 
-namespace {
-
-QString stateName(const Subscription &subscription, const SubscriptionStatus &status)
+QString SubscriptionListModel::stateName(bool enabled, EventSource::ReadyState state)
 {
-    if (!subscription.enabled)
+    if (!enabled)
         return QStringLiteral("disabled");
-    switch (status.state) {
+    switch (state) {
     case EventSource::ReadyState::Connecting:
         return QStringLiteral("connecting");
     case EventSource::ReadyState::Open:
@@ -18,8 +16,6 @@ QString stateName(const Subscription &subscription, const SubscriptionStatus &st
     }
     return QStringLiteral("closed");
 }
-
-} // namespace
 
 SubscriptionListModel::SubscriptionListModel(QObject *parent)
     : QAbstractListModel(parent)
@@ -49,7 +45,7 @@ QVariant SubscriptionListModel::data(const QModelIndex &index, int role) const
     case EnabledRole:
         return subscription.enabled;
     case StateRole:
-        return stateName(subscription, status);
+        return stateName(subscription.enabled, status.state);
     case EventsRole:
         return status.events;
     case EventsPerSecondRole:
@@ -88,7 +84,7 @@ QHash<int, QByteArray> SubscriptionListModel::roleNames() const
             {NameRole, "name"},
             {UrlRole, "url"},
             {PanelRole, "panel"},
-            {EnabledRole, "enabled"},
+            {EnabledRole, "isEnabled"},
             {StateRole, "state"},
             {EventsRole, "events"},
             {EventsPerSecondRole, "eventsPerSecond"},

@@ -50,9 +50,16 @@ public:
     void updateStatuses(const QList<SubscriptionStatus> &statuses);
 
     Q_INVOKABLE void setEnabled(int row, bool enabled);
+    // The id of the subscription in `row`; empty when there is none.
+    Q_INVOKABLE QString idAt(int row) const
+    {
+        return row >= 0 && row < m_subscriptions.size() ? m_subscriptions[row].id : QString();
+    }
     double totalEventsPerSecond() const;
     int openCount() const;
     QStringList crowdedOrigins() const;
+    // "connecting", "open", "closed" or "disabled", as views show a subscription's state.
+    static QString stateName(bool enabled, EventSource::ReadyState state);
 
 Q_SIGNALS:
     void countChanged();

@@ -31,6 +31,7 @@ Workspace::Workspace(const QString &profilePath, int batchIntervalMs, QObject *p
         Q_EMIT bufferedCountChanged();
     });
     connect(m_hub.get(), &FeedHub::statusesChanged, &m_subscriptions, &SubscriptionListModel::updateStatuses);
+    connect(m_hub.get(), &FeedHub::statusesChanged, &m_dashboard, &Dashboard::updateStatuses);
     connect(&m_subscriptions, &SubscriptionListModel::subscriptionsEdited, this,
             &Workspace::subscriptionsEdited);
     m_idleTick.setInterval(IdleTickMs);

@@ -1,0 +1,164 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Dialogs
+import QtQuick.Layouts
+import EventScope
+import EventScope.Models
+
+// The main window: subscriptions on the left, the Dashboard, Events and Notifications pages, and a
+// status bar. Shortcuts: Ctrl+P pause all, Ctrl+N new subscription, Ctrl+F find in events, Ctrl+1/2/3 pages.
+ApplicationWindow {
+    id: window
+
+    required property Workspace workspace
+    property bool demo: false
+
+    // For the screenshot tour and tests: "dashboard", "events", "notifications" or "editor".
+    function showPage(name) {
+        editorDialog.close()
+        if (name === "editor") {
+            pages.currentIndex = 0
+            editorDialog.openFor(workspace.subscriptions.idAt(0))
+            return
+        }
+        pages.currentIndex = ["dashboard", "events", "notifications"].indexOf(name)
+        if (name === "events")
+            eventsPage.selectLatest()
+    }
+
+    width: 1480
+    height: 920
+    visible: true
+    title: "EventScope" + (demo ? " — demo feeds" : "")
+    color: Theme.window
+
+    Material.theme: Theme.dark ? Material.Dark : Material.Light
+    Material.accent: Theme.accent
+    Material.primary: Theme.surface
+    Material.background: Theme.window
+    Material.foreground: Theme.text
+
+    Preferences { id: preferences }
+    Binding { target: Theme; property: "dark"; value: preferences.darkTheme }
+
+    Shortcut { sequence: "Ctrl+P"; onActivated: { window.workspace.paused = !window.workspace.paused } }
+    Shortcut { sequence: StandardKey.New; onActivated: { editorDialog.openFor("") } }
+    Shortcut { sequence: StandardKey.Find; onActivated: { pages.currentIndex = 1; eventsPage.focusSearch() } }
+    Shortcut { sequence: "Ctrl+1"; onActivated: { pages.currentIndex = 0 } }
+    Shortcut { sequence: "Ctrl+2"; onActivated: { pages.currentIndex = 1 } }
+    Shortcut { sequence: "Ctrl+3"; onActivated: { pages.currentIndex = 2 } }
+
+    header: ToolBar {
+        Material.background: Theme.surface
+        height: 48
+
+        RowLayout {
+            anchors.fill: parent
+            anchors.leftMargin: 12
+            anchors.rightMargin: 8
+            spacing: 12
+
+            Label { text: "EventScope"; font.pixelSize: 18; font.bold: true; color: Theme.text }
+
+            TabBar {
+                id: tabs
+                currentIndex: pages.currentIndex
+                onCurrentIndexChanged: { pages.currentIndex = currentIndex }
+                Material.background: "transparent"
+                TabButton { text: "Dashboard"; width: implicitWidth + 24 }
+                TabButton { text: "Events"; width: implicitWidth + 24 }
+                TabButton {
+                    objectName: "notificationsTab"
+                    width: implicitWidth + 24
+                    text: "Notifications" + (window.workspace.notifications.unreadCount > 0 ? "  " : "")
+                    Rectangle {
+                        visible: window.workspace.notifications.unreadCount > 0
+                        anchors.right: parent.right
+                        anchors.rightMargin: 2
+                        anchors.verticalCenter: parent.verticalCenter
+                        width: Math.max(20, badge.implicitWidth + 10)
+                        height: 20
+                        radius: 10
+                        color: Theme.critical
+                        Label {
+                            id: badge
+                            anchors.centerIn: parent
+                            text: window.workspace.notifications.unreadCount > 999 ? "999+" : window.workspace.notifications.unreadCount
+                            color: "white"
+                            font.pixelSize: 11
+                            font.bold: true
+                        }
+                    }
+                }
+            }
+
+            Item { Layout.fillWidth: true }
+
+            Button {
+                text: window.workspace.paused ? "▶ Resume" : "❚❚ Pause"
+                highlighted: window.workspace.paused
+                flat: !window.workspace.paused
+                onClicked: { window.workspace.paused = !window.workspace.paused }
+                ToolTip.visible: hovered
+                ToolTip.text: "Pause all views; events are buffered (Ctrl+P)"
+            }
+            Button { text: "+ Subscription"; flat: true; onClicked: { editorDialog.openFor("") } }
+            ToolButton {
+                text: "⋮"
+                font.pixelSize: 18
+                onClicked: { menu.popup() }
+                Menu {
+                    id: menu
+                    MenuItem { text: "Import profile…"; onTriggered: { profileDialog.importing = true; profileDialog.open() } }
+                    MenuItem { text: "Export profile…"; onTriggered: { profileDialog.importing = false; profileDialog.open() } }
+                    MenuSeparator {}
+                    MenuItem {
+                        text: Theme.dark ? "Light theme" : "Dark theme"
+                        onTriggered: { preferences.darkTheme = !preferences.darkTheme }
+                    }
+                }
+            }
+        }
+    }
+
+    SplitView {
+        anchors.fill: parent
+
+        Sidebar {
+            SplitView.preferredWidth: 300
+            SplitView.minimumWidth: 220
+            workspace: window.workspace
+            onEditRequested: (id) => { editorDialog.openFor(id) }
+            onAddRequested: { editorDialog.openFor("") }
+        }
+
+        StackLayout {
+            id: pages
+            SplitView.fillWidth: true
+            DashboardPage { workspace: window.workspace }
+            EventsPage { id: eventsPage; workspace: window.workspace }
+            NotificationsPage { workspace: window.workspace }
+        }
+    }
+
+    footer: StatusBar { workspace: window.workspace; demo: window.demo }
+
+    SubscriptionEditorDialog { id: editorDialog; workspace: window.workspace }
+
+    FileDialog {
+        id: profileDialog
+        property bool importing: true
+        title: importing ? "Import a profile" : "Export the profile (secret header values are left out)"
+        fileMode: importing ? FileDialog.OpenFile : FileDialog.SaveFile
+        nameFilters: ["EventScope profiles (*.json)", "All files (*)"]
+        onAccepted: {
+            const problem = importing ? window.workspace.importProfile(selectedFile) : window.workspace.exportProfile(selectedFile)
+            if (problem.length > 0) {
+                messageDialog.text = problem
+                messageDialog.open()
+            }
+        }
+    }
+    MessageDialog { id: messageDialog; title: "Profile"; buttons: MessageDialog.Ok }
+}

@@ -1,0 +1,63 @@
+import QtQuick
+import QtCharts
+import EventScope
+
+// A time chart fed by a C++ ChartFeeder: one line per name in `seriesNames`, redrawn by the feeder once
+// per tick (decimated, one replace() per line), never point by point from QML.
+ChartView {
+    id: chart
+
+    property var feeder
+    property var seriesNames: []
+    property string unit: ""
+    property bool showLegend: seriesNames.length > 1
+    property int colorOffset: 0
+
+    antialiasing: true
+    backgroundColor: "transparent"
+    plotAreaColor: "transparent"
+    legend.visible: showLegend
+    legend.labelColor: Theme.textMuted
+    legend.alignment: Qt.AlignBottom
+    legend.font.pixelSize: 11
+    margins { left: 4; right: 4; top: 4; bottom: 4 }
+    animationOptions: ChartView.NoAnimation
+
+    DateTimeAxis {
+        id: axisX
+        format: chart.feeder && chart.feeder.windowMinutes > 5 ? "HH:mm" : "HH:mm:ss"
+        tickCount: 3
+        labelsColor: Theme.textMuted
+        labelsFont.pixelSize: 10
+        gridLineColor: Theme.border
+        lineVisible: false
+    }
+    ValueAxis {
+        id: axisY
+        labelFormat: "%.5g"
+        tickCount: 4
+        labelsColor: Theme.textMuted
+        labelsFont.pixelSize: 10
+        gridLineColor: Theme.border
+        lineVisible: false
+        titleText: chart.unit
+        titleFont.pixelSize: 10
+    }
+
+    function rebuild() {
+        if (!feeder)
+            return
+        removeAllSeries()
+        for (let i = 0; i < seriesNames.length; ++i) {
+            const line = createSeries(ChartView.SeriesTypeLine, seriesNames[i], axisX, axisY)
+            line.color = Theme.seriesColor(i + colorOffset)
+            line.width = 1.5
+            feeder.attach(seriesNames[i], line, axisX, axisY)
+        }
+    }
+
+    onSeriesNamesChanged: { rebuild() }
+    onFeederChanged: { rebuild() }
+    onPlotAreaChanged: (area) => { if (feeder && area.width > 0) feeder.columns = Math.round(area.width) }
+    Component.onCompleted: { rebuild() }
+}

@@ -1,0 +1,112 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import EventScope
+
+// The subscriptions: state colour, name, counters and an enable switch each; a click opens the editor.
+// Warns when more HTTP/1.1 streams share an origin than Qt will open at once.
+Rectangle {
+    id: sidebar
+
+    property var workspace
+    signal editRequested(string subscriptionId)
+    signal addRequested()
+
+    readonly property var subscriptions: workspace.subscriptions
+
+    color: Theme.surface
+    border.color: Theme.border
+
+    ColumnLayout {
+        anchors.fill: parent
+        anchors.margins: Theme.spacing
+        spacing: Theme.spacing
+
+        RowLayout {
+            Layout.fillWidth: true
+            Label { text: "Subscriptions"; font.bold: true; color: Theme.text; Layout.fillWidth: true }
+            ToolButton {
+                text: "+"
+                font.pixelSize: 18
+                onClicked: { sidebar.addRequested() }
+                ToolTip.visible: hovered
+                ToolTip.text: "New subscription (Ctrl+N)"
+            }
+        }
+
+        Rectangle {
+            visible: sidebar.subscriptions.crowdedOrigins.length > 0
+            Layout.fillWidth: true
+            implicitHeight: crowdedText.implicitHeight + 12
+            radius: 4
+            color: Qt.rgba(0.94, 0.64, 0.23, 0.18)
+            border.color: Theme.warning
+            Label {
+                id: crowdedText
+                anchors.fill: parent
+                anchors.margins: 6
+                wrapMode: Text.Wrap
+                font.pixelSize: 12
+                color: Theme.text
+                text: "More than 6 streams to " + sidebar.subscriptions.crowdedOrigins.join(", ")
+                      + ": over HTTP/1.1 Qt opens 6 connections per origin and the rest wait."
+            }
+        }
+
+        ListView {
+            id: list
+            objectName: "subscriptionList"
+            Layout.fillWidth: true
+            Layout.fillHeight: true
+            clip: true
+            spacing: 2
+            model: sidebar.subscriptions
+            delegate: ItemDelegate {
+                id: entry
+                required property int index
+                required property string subscriptionId
+                required property string name
+                required property string panel
+                required property string state
+                required property bool isEnabled
+                required property double events
+                required property double eventsPerSecond
+                required property int reconnects
+                required property double gaps
+                required property string lastError
+
+                width: list.width
+                height: 58
+                onClicked: { sidebar.editRequested(subscriptionId) }
+                ToolTip.visible: hovered && lastError.length > 0
+                ToolTip.text: lastError
+
+                contentItem: RowLayout {
+                    spacing: 8
+                    StateDot { state: entry.state; Layout.alignment: Qt.AlignVCenter }
+                    ColumnLayout {
+                        Layout.fillWidth: true
+                        spacing: 1
+                        Label { text: entry.name; color: Theme.text; font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }
+                        Label {
+                            text: entry.lastError.length > 0 && entry.state !== "open" ? entry.lastError
+                                  : entry.panel + " · " + Theme.formatCount(entry.events) + " events · " + Theme.formatRate(entry.eventsPerSecond)
+                                    + (entry.reconnects > 0 ? " · " + entry.reconnects + " reconnects" : "")
+                                    + (entry.gaps > 0 ? " · " + entry.gaps + " missed" : "")
+                            color: entry.lastError.length > 0 && entry.state !== "open" ? Theme.down : Theme.textMuted
+                            font.pixelSize: 11
+                            elide: Text.ElideRight
+                            Layout.fillWidth: true
+                        }
+                    }
+                    Switch {
+                        checked: entry.isEnabled
+                        onToggled: { sidebar.subscriptions.setEnabled(entry.index, checked) }
+                        ToolTip.visible: hovered
+                        ToolTip.text: checked ? "Disconnect" : "Connect"
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,282 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import EventScope
+import EventScope.Models
+
+// Adds or edits a subscription: every setting, a header table (secret values masked), threshold rules,
+// problems shown under the field they concern, and "Test connection" with the first events it brings.
+Dialog {
+    id: dialog
+
+    property var workspace
+    property bool isNew: true
+    property string saveError: ""
+
+    readonly property var fields: editor.fields
+    readonly property var problems: editor.problems
+    readonly property bool editorValid: editor.valid
+
+    function openFor(subscriptionId) {
+        isNew = subscriptionId.length === 0
+        editor.load(isNew ? workspace.newSubscriptionJson() : workspace.subscriptionJson(subscriptionId))
+        probe.stop()
+        saveError = ""
+        open()
+    }
+
+    title: isNew ? "New subscription" : "Edit " + fields.name
+    modal: true
+    anchors.centerIn: Overlay.overlay
+    width: Math.min(parent.width - 80, 860)
+    height: Math.min(parent.height - 60, 820)
+    padding: 16
+    onClosed: { probe.stop() }
+
+    SubscriptionEditor { id: editor }
+    ConnectionProbe { id: probe }
+
+    component FieldLabel: Label { color: Theme.textMuted; font.pixelSize: 12; Layout.alignment: Qt.AlignRight | Qt.AlignTop; Layout.topMargin: 10 }
+
+    contentItem: ScrollView {
+        id: scroll
+        contentWidth: availableWidth
+        clip: true
+
+        GridLayout {
+            width: scroll.availableWidth
+            columns: 2
+            columnSpacing: 12
+            rowSpacing: 4
+
+            FieldLabel { text: "Name" }
+            ColumnLayout {
+                Layout.fillWidth: true
+                TextField {
+                    objectName: "nameField"
+                    Layout.fillWidth: true
+                    text: dialog.fields.name
+                    onTextEdited: { editor.set("name", text) }
+                }
+                FieldProblem { objectName: "nameProblem"; problem: dialog.problems.name || "" }
+            }
+
+            FieldLabel { text: "URL" }
+            ColumnLayout {
+                Layout.fillWidth: true
+                RowLayout {
+                    ComboBox {
+                        objectName: "methodField"
+                        Layout.preferredWidth: 110
+                        editable: true
+                        model: ["GET", "POST", "PUT", "PATCH"]
+                        editText: dialog.fields.method
+                        onEditTextChanged: { editor.set("method", editText) }
+                    }
+                    TextField {
+                        objectName: "urlField"
+                        Layout.fillWidth: true
+                        placeholderText: "https://example.com/stream"
+                        text: dialog.fields.url
+                        onTextEdited: { editor.set("url", text) }
+                    }
+                }
+                FieldProblem { objectName: "urlProblem"; problem: (dialog.problems.url || "") + (dialog.problems.method ? "\n" + dialog.problems.method : "") }
+            }
+
+            FieldLabel { text: "Headers" }
+            ColumnLayout {
+                Layout.fillWidth: true
+                Repeater {
+                    model: dialog.fields.headers
+                    RowLayout {
+                        required property int index
+                        required property var modelData
+                        Layout.fillWidth: true
+                        TextField {
+                            Layout.preferredWidth: 200
+                            placeholderText: "Name"
+                            text: modelData.name
+                            onEditingFinished: { editor.setHeader(index, text, modelData.value) }
+                        }
+                        TextField {
+                            Layout.fillWidth: true
+                            placeholderText: "Value"
+                            text: modelData.value
+                            echoMode: modelData.secret && !activeFocus ? TextInput.Password : TextInput.Normal
+                            onEditingFinished: { editor.setHeader(index, modelData.name, text) }
+                        }
+                        ToolButton { text: "✕"; onClicked: { editor.removeHeader(index) } }
+                    }
+                }
+                Button { text: "Add header"; flat: true; onClicked: { editor.addHeader() } }
+                FieldProblem { problem: dialog.problems.headers || "" }
+            }
+
+            FieldLabel { text: "Body"; visible: dialog.fields.method !== "GET" }
+            TextArea {
+                visible: dialog.fields.method !== "GET"
+                Layout.fillWidth: true
+                Layout.preferredHeight: 70
+                placeholderText: "{\"prompt\": \"…\"}"
+                font.family: Theme.monoFont
+                text: dialog.fields.body
+                onTextChanged: { editor.set("body", text) }
+            }
+
+            FieldLabel { text: "Event types" }
+            TextField {
+                Layout.fillWidth: true
+                placeholderText: "all (or a list: quote, trade)"
+                text: dialog.fields.eventTypes
+                onTextEdited: { editor.set("eventTypes", text) }
+            }
+
+            FieldLabel { text: "Panel" }
+            ComboBox {
+                objectName: "panelField"
+                Layout.preferredWidth: 200
+                model: editor.panelKinds
+                currentIndex: editor.panelKinds.indexOf(dialog.fields.panel)
+                onActivated: (index) => { editor.setPanel(editor.panelKinds[index]) }
+            }
+
+            FieldLabel { text: "Field mapping" }
+            ColumnLayout {
+                Layout.fillWidth: true
+                RowLayout {
+                    TextField { Layout.fillWidth: true; placeholderText: "series key: /symbol"; text: dialog.fields.seriesKey; onTextEdited: { editor.set("seriesKey", text) } }
+                    TextField { objectName: "valueField"; Layout.fillWidth: true; placeholderText: "value: /price"; text: dialog.fields.value; onTextEdited: { editor.set("value", text) } }
+                    TextField { Layout.fillWidth: true; placeholderText: "time: /time (receipt time)"; text: dialog.fields.time; onTextEdited: { editor.set("time", text) } }
+                }
+                FieldProblem { objectName: "mappingProblem"; problem: dialog.problems.mapping || "" }
+            }
+
+            FieldLabel { text: "Threshold rules" }
+            ColumnLayout {
+                Layout.fillWidth: true
+                Repeater {
+                    model: dialog.fields.rules
+                    RowLayout {
+                        required property int index
+                        required property var modelData
+                        readonly property var kinds: ["above", "below", "changePercent"]
+                        readonly property var severities: ["info", "warning", "critical"]
+                        TextField { Layout.preferredWidth: 160; placeholderText: "series (any)"; text: modelData.series || ""; onEditingFinished: { editor.setRule(index, "series", text) } }
+                        ComboBox {
+                            Layout.preferredWidth: 150
+                            model: ["above", "below", "change % beyond"]
+                            currentIndex: parent.kinds.indexOf(modelData.kind)
+                            onActivated: (i) => { editor.setRule(index, "kind", parent.kinds[i]) }
+                        }
+                        TextField { Layout.preferredWidth: 90; text: String(modelData.limit); onEditingFinished: { editor.setRule(index, "limit", text) } }
+                        ComboBox {
+                            Layout.preferredWidth: 120
+                            model: parent.severities
+                            currentIndex: parent.severities.indexOf(modelData.severity)
+                            onActivated: (i) => { editor.setRule(index, "severity", parent.severities[i]) }
+                        }
+                        ToolButton { text: "✕"; onClicked: { editor.removeRule(index) } }
+                    }
+                }
+                Button { text: "Add rule"; flat: true; onClicked: { editor.addRule() } }
+                FieldProblem { problem: dialog.problems.rules || "" }
+            }
+
+            FieldLabel { text: "Reconnect" }
+            ColumnLayout {
+                Layout.fillWidth: true
+                RowLayout {
+                    Label { text: "first delay (ms)"; color: Theme.textMuted }
+                    SpinBox { from: 0; to: 3600000; stepSize: 500; editable: true; value: dialog.fields.initialDelayMs; onValueModified: { editor.set("initialDelayMs", value) } }
+                    Label { text: "longest (ms)"; color: Theme.textMuted }
+                    SpinBox { from: 0; to: 86400000; stepSize: 1000; editable: true; value: dialog.fields.maxDelayMs; onValueModified: { editor.set("maxDelayMs", value) } }
+                    Label { text: "attempts (0: ∞)"; color: Theme.textMuted }
+                    SpinBox { from: 0; to: 1000000; editable: true; value: dialog.fields.maxAttempts; onValueModified: { editor.set("maxAttempts", value) } }
+                }
+                FieldProblem { problem: [dialog.problems.initialDelayMs, dialog.problems.maxDelayMs, dialog.problems.maxAttempts].filter(p => !!p).join("\n") }
+            }
+
+            FieldLabel { text: "Idle timeout" }
+            RowLayout {
+                SpinBox { from: 0; to: 86400; editable: true; value: dialog.fields.idleTimeoutSeconds; onValueModified: { editor.set("idleTimeoutSeconds", value) } }
+                Label { text: "seconds without bytes, heartbeats included, before reconnecting (0: never)"; color: Theme.textMuted; font.pixelSize: 12 }
+            }
+
+            Item { width: 1; height: 1 }
+            RowLayout {
+                CheckBox { text: "Enabled"; checked: dialog.fields.enabled; onToggled: { editor.set("enabled", checked) } }
+                CheckBox {
+                    text: "Accept invalid TLS certificates"
+                    checked: dialog.fields.allowInsecureTls
+                    onToggled: { editor.set("allowInsecureTls", checked) }
+                }
+            }
+
+            FieldLabel { text: "Test" }
+            ColumnLayout {
+                Layout.fillWidth: true
+                RowLayout {
+                    Button {
+                        objectName: "testButton"
+                        text: probe.running ? "Stop test" : "Test connection"
+                        onClicked: { if (probe.running) probe.stop(); else probe.start(editor.toJson()) }
+                    }
+                    StateDot { visible: probe.state.length > 0; state: probe.state === "invalid" ? "closed" : probe.state }
+                    Label {
+                        objectName: "probeMessage"
+                        text: probe.state + (probe.message.length > 0 ? ": " + probe.message : "")
+                        color: probe.state === "open" ? Theme.up : probe.message.length > 0 && probe.events.length === 0 ? Theme.down : Theme.textMuted
+                        wrapMode: Text.Wrap
+                        Layout.fillWidth: true
+                    }
+                }
+                Repeater {
+                    model: probe.events
+                    Label {
+                        required property string modelData
+                        text: modelData
+                        font.family: Theme.monoFont
+                        font.pixelSize: 11
+                        color: Theme.text
+                        elide: Text.ElideRight
+                        Layout.fillWidth: true
+                    }
+                }
+            }
+        }
+    }
+
+    function save() {
+        saveError = workspace.saveSubscription(editor.toJson())
+        if (saveError.length === 0)
+            close()
+    }
+
+    footer: RowLayout {
+        spacing: 8
+        Button {
+            text: "Delete"
+            visible: !dialog.isNew
+            flat: true
+            Layout.leftMargin: 16
+            onClicked: { dialog.workspace.removeSubscription(dialog.fields.id); dialog.close() }
+        }
+        Label {
+            text: dialog.saveError.length > 0 ? dialog.saveError : dialog.editorValid ? "" : "Fix the fields marked in red to save."
+            color: dialog.saveError.length > 0 ? Theme.critical : Theme.textMuted
+            elide: Text.ElideRight
+            Layout.fillWidth: true
+            Layout.leftMargin: 16
+        }
+        Button { text: "Cancel"; flat: true; onClicked: { dialog.close() } }
+        Button {
+            objectName: "saveButton"
+            text: "Save"
+            enabled: dialog.editorValid
+            highlighted: true
+            Layout.rightMargin: 16
+            onClicked: { dialog.save() }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+import QtQuick
+import QtQuick.Controls
+
+// Picks a chart's time window: 1, 5, 15 or 60 minutes.
+ComboBox {
+    property var feeder
+
+    readonly property var minutes: [1, 5, 15, 60]
+
+    implicitWidth: 96
+    implicitHeight: 32
+    font.pixelSize: 12
+    model: ["1 min", "5 min", "15 min", "60 min"]
+    currentIndex: feeder ? Math.max(0, minutes.indexOf(feeder.windowMinutes)) : 1
+    onActivated: (index) => { feeder.windowMinutes = minutes[index] }
+}

@@ -1,0 +1,63 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Layouts
+import EventScope
+
+// A grid of panels, one per enabled subscription, each of its subscription's kind.
+Item {
+    id: page
+
+    property var workspace
+
+    readonly property int columns: width > 1500 ? 3 : width > 900 ? 2 : 1
+
+    ScrollView {
+        anchors.fill: parent
+        anchors.margins: Theme.spacing
+        contentWidth: availableWidth
+        clip: true
+
+        GridLayout {
+            width: parent.width
+            columns: page.columns
+            rowSpacing: Theme.spacing
+            columnSpacing: Theme.spacing
+
+            Repeater {
+                model: page.workspace.dashboard
+                Loader {
+                    id: loader
+                    required property var panel
+                    required property string kind
+
+                    readonly property bool wide: kind === "stock" || kind === "iot"
+
+                    // Chart panels take a whole row so each chart gets room; lists share a row.
+                    Layout.columnSpan: wide ? page.columns : 1
+                    Layout.fillWidth: true
+                    Layout.preferredHeight: wide ? 300 : 280
+                    Layout.preferredWidth: 100 // columns share the width evenly
+                    sourceComponent: kind === "stock" ? stockView : kind === "iot" ? iotView
+                                   : kind === "progress" ? progressView : kind === "notifications" ? notificationsView
+                                   : kind === "chart" ? chartView : rawView
+
+                    Component { id: stockView; StockPanelView { panel: loader.panel } }
+                    Component { id: iotView; IotPanelView { panel: loader.panel } }
+                    Component { id: progressView; ProgressPanelView { panel: loader.panel } }
+                    Component { id: notificationsView; NotificationsPanelView { panel: loader.panel } }
+                    Component { id: chartView; ChartPanelView { panel: loader.panel } }
+                    Component { id: rawView; RawPanelView { panel: loader.panel } }
+                }
+            }
+        }
+    }
+
+    Label {
+        anchors.centerIn: parent
+        visible: page.workspace.dashboard.count === 0
+        text: "No subscriptions enabled.\nAdd one with Ctrl+N or switch one on in the sidebar."
+        horizontalAlignment: Text.AlignHCenter
+        color: Theme.textMuted
+        font.pixelSize: 16
+    }
+}

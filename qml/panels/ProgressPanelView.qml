@@ -1,0 +1,76 @@
+import QtQuick
+import QtQuick.Controls
+import QtQuick.Controls.Material
+import QtQuick.Layouts
+import EventScope
+
+// Long jobs: a progress bar per job with its state and time left; ended jobs sink below running ones.
+PanelFrame {
+    id: view
+
+    property var panel
+
+    title: panel.title
+    subtitle: panel.jobs.runningCount + " running · " + (panel.jobs.count - panel.jobs.runningCount) + " ended"
+    state: panel.state
+    eventsPerSecond: panel.eventsPerSecond
+
+    ListView {
+        id: jobList
+        anchors.fill: parent
+        clip: true
+        spacing: 4
+        model: view.panel.jobs
+        reuseItems: true
+        displaced: Transition { NumberAnimation { properties: "y"; duration: 250; easing.type: Easing.OutCubic } }
+        move: Transition { NumberAnimation { properties: "y"; duration: 250; easing.type: Easing.OutCubic } }
+        delegate: ColumnLayout {
+            required property string job
+            required property string name
+            required property double percent
+            required property string state
+            required property double eta
+            required property string error
+
+            readonly property color stateColor: state === "done" ? Theme.up : state === "failed" ? Theme.down : Theme.accent
+
+            width: jobList.width
+            spacing: 2
+            RowLayout {
+                Layout.fillWidth: true
+                Label { text: name; color: Theme.text; elide: Text.ElideRight; Layout.fillWidth: true }
+                Label { text: job; color: Theme.textMuted; font.pixelSize: 11; font.family: Theme.monoFont }
+                Label {
+                    text: state === "running" ? (eta >= 0 ? Math.round(eta) + " s left" : "running")
+                                              : state
+                    color: stateColor
+                    font.pixelSize: 12
+                    horizontalAlignment: Text.AlignRight
+                    Layout.preferredWidth: 80
+                }
+                Label {
+                    text: Math.round(percent) + "%"
+                    color: Theme.textMuted
+                    font.family: Theme.monoFont
+                    horizontalAlignment: Text.AlignRight
+                    Layout.preferredWidth: 42
+                }
+            }
+            ProgressBar {
+                Layout.fillWidth: true
+                from: 0
+                to: 100
+                value: percent
+                Material.accent: stateColor
+            }
+            Label {
+                visible: error.length > 0
+                text: error
+                color: Theme.down
+                font.pixelSize: 11
+                elide: Text.ElideRight
+                Layout.fillWidth: true
+            }
+        }
+    }
+}

@@ -1,0 +1,105 @@
+#include "dashboardcommand.h"
+
+#include "demoserverthread.h"
+#include "exitcode.h"
+#include "screenshottour.h"
+#include "workspace.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QDir>
+#include <QQmlApplicationEngine>
+#include <QQuickStyle>
+#include <QQuickWindow>
+#include <QtQml/qqmlextensionplugin.h>
+#include <cstdio>
+
+Q_IMPORT_QML_PLUGIN(EventScopePlugin)
+Q_IMPORT_QML_PLUGIN(EventScope_ModelsPlugin)
+
+namespace {
+
+struct Options
+{
+    bool demo = false;
+    QString profile;
+    QString screenshots;
+};
+
+std::optional<Options> parse(const QStringList &arguments, QString *message)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("The EventScope dashboard."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
+    const QCommandLineOption demo(QStringLiteral("demo"),
+                                  QStringLiteral("Serve the demo feeds and watch them (the profile is not saved)."));
+    const QCommandLineOption profile(QStringLiteral("profile"),
+                                     QStringLiteral("Use this profile file instead of the default one."),
+                                     QStringLiteral("FILE"));
+    const QCommandLineOption screenshots(QStringLiteral("screenshots"),
+                                         QStringLiteral("Save a PNG of each page into DIR, then quit."),
+                                         QStringLiteral("DIR"));
+    parser.addOptions({help, demo, profile, screenshots});
+    if (!parser.parse(arguments)) {
+        *message = parser.errorText();
+        return std::nullopt;
+    }
+    if (parser.isSet(help)) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        std::exit(ExitOk);
+    }
+    if (!parser.positionalArguments().isEmpty()) {
+        *message = QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
+        return std::nullopt;
+    }
+    if (parser.isSet(demo) && parser.isSet(profile)) {
+        *message = QStringLiteral("--demo brings its own profile; leave out --profile");
+        return std::nullopt;
+    }
+    return Options{parser.isSet(demo), parser.value(profile), parser.value(screenshots)};
+}
+
+} // namespace
+
+int DashboardCommand::run(int &argc, char **argv)
+{
+    QApplication app(argc, argv); // Qt Charts draws with QGraphicsView, which needs QApplication
+    QString message;
+    const std::optional<Options> options = parse(app.arguments(), &message);
+    if (!options) {
+        std::fprintf(stderr, "eventscope: %s\n", qPrintable(message));
+        return ExitUsage;
+    }
+    if (!options->screenshots.isEmpty() && !QDir().mkpath(options->screenshots)) {
+        std::fprintf(stderr, "eventscope: cannot create the directory %s\n", qPrintable(options->screenshots));
+        return ExitUsage;
+    }
+
+    DemoServerThread demoServer;
+    Workspace workspace(options->demo ? QString()
+                                      : options->profile.isEmpty() ? Profile::defaultPath() : options->profile);
+    if (options->demo) {
+        if (!demoServer.start(&message)) {
+            std::fprintf(stderr, "eventscope: cannot serve the demo feeds: %s\n", qPrintable(message));
+            return ExitFailure;
+        }
+        workspace.setProfile(Profile::demo(demoServer.url()));
+    } else if (!workspace.loadProfile(&message)) {
+        // The window still opens and says so; the file is left for the operator to fix.
+        std::fprintf(stderr, "eventscope: %s\n", qPrintable(message));
+    }
+
+    QQuickStyle::setStyle(QStringLiteral("Material"));
+    QQmlApplicationEngine engine;
+    engine.addImportPath(QStringLiteral("qrc:/"));
+    engine.setInitialProperties({{QStringLiteral("workspace"), QVariant::fromValue(&workspace)},
+                                 {QStringLiteral("demo"), options->demo}});
+    engine.load(QUrl(QStringLiteral("qrc:/EventScope/Main.qml")));
+    if (engine.rootObjects().isEmpty())
+        return ExitFailure;
+    if (!options->screenshots.isEmpty()) {
+        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+        new ScreenshotTour(window, QDir(options->screenshots), 20000); // time for the charts to fill
+    }
+    return app.exec();
+}

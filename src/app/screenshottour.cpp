@@ -1,0 +1,57 @@
+#include "screenshottour.h"
+
+#include <QCoreApplication>
+#include <QImage>
+#include <QQuickWindow>
+
+namespace {
+
+struct Stop
+{
+    const char *page; // the Main.qml page to show, or "editor" for the subscription editor
+    const char *file;
+};
+
+constexpr Stop Stops[] = {
+    {"dashboard", "dashboard.png"},
+    {"editor", "editor.png"},
+    {"events", "events.png"},
+    {"notifications", "notifications.png"},
+};
+
+} // namespace
+
+ScreenshotTour::ScreenshotTour(QQuickWindow *window, const QDir &directory, int settleMs)
+    : QObject(window)
+    , m_window(window)
+    , m_directory(directory)
+{
+    // Room for all four demo panels on the dashboard, as a full-HD screen gives.
+    m_window->resize(1600, 1060);
+    m_timer.setSingleShot(true);
+    connect(&m_timer, &QTimer::timeout, this, &ScreenshotTour::next);
+    m_timer.start(settleMs);
+}
+
+void ScreenshotTour::next()
+{
+    const int shown = m_step / 2;
+    if (m_step % 2 == 1) { // the page has had a moment to draw: take it
+        const QImage image = m_window->grabWindow();
+        const QString path = m_directory.filePath(QString::fromLatin1(Stops[shown].file));
+        if (image.isNull() || !image.save(path)) {
+            qCritical("eventscope: could not save the screenshot %s", qPrintable(path));
+            QCoreApplication::exit(1);
+            return;
+        }
+        qInfo("eventscope: wrote %s", qPrintable(path));
+        if (shown + 1 == int(std::size(Stops))) {
+            QCoreApplication::exit(0);
+            return;
+        }
+    } else {
+        QMetaObject::invokeMethod(m_window, "showPage", Q_ARG(QVariant, QString::fromLatin1(Stops[shown].page)));
+    }
+    ++m_step;
+    m_timer.start(m_step % 2 == 1 ? 1500 : 0);
+}
