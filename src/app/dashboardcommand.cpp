@@ -30,9 +30,11 @@ std::optional<Options> parse(const QStringList &arguments, QString *message)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("The EventScope dashboard."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")}, QStringLiteral("Show this help."));
-    const QCommandLineOption demo(QStringLiteral("demo"),
-                                  QStringLiteral("Serve the demo feeds and watch them (the profile is not saved)."));
+    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                  QStringLiteral("Show this help."));
+    const QCommandLineOption demo(
+        QStringLiteral("demo"),
+        QStringLiteral("Serve the demo feeds and watch them (the profile is not saved)."));
     const QCommandLineOption profile(QStringLiteral("profile"),
                                      QStringLiteral("Use this profile file instead of the default one."),
                                      QStringLiteral("FILE"));
@@ -71,13 +73,15 @@ int DashboardCommand::run(int &argc, char **argv)
         return ExitUsage;
     }
     if (!options->screenshots.isEmpty() && !QDir().mkpath(options->screenshots)) {
-        std::fprintf(stderr, "eventscope: cannot create the directory %s\n", qPrintable(options->screenshots));
+        std::fprintf(stderr, "eventscope: cannot create the directory %s\n",
+                     qPrintable(options->screenshots));
         return ExitUsage;
     }
 
     DemoServerThread demoServer;
-    Workspace workspace(options->demo ? QString()
-                                      : options->profile.isEmpty() ? Profile::defaultPath() : options->profile);
+    Workspace workspace(options->demo                ? QString()
+                        : options->profile.isEmpty() ? Profile::defaultPath()
+                                                     : options->profile);
     if (options->demo) {
         if (!demoServer.start(&message)) {
             std::fprintf(stderr, "eventscope: cannot serve the demo feeds: %s\n", qPrintable(message));

@@ -11,7 +11,8 @@ DemoServerThread::DemoServerThread()
 DemoServerThread::~DemoServerThread()
 {
     if (m_thread.isRunning()) {
-        QMetaObject::invokeMethod(&m_context, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
+        QMetaObject::invokeMethod(
+            &m_context, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
         m_thread.quit();
         m_thread.wait();
     }

@@ -8,19 +8,18 @@
 
 namespace {
 
-const char Usage[] =
-    "usage: eventscope [--demo | --profile FILE] [--screenshots DIR]\n"
-    "       eventscope <command> [options]\n"
-    "\n"
-    "  (no command)            the dashboard with the subscriptions of your profile\n"
-    "  --demo                  the dashboard watching its own demo feeds\n"
-    "  --profile FILE          the dashboard with the subscriptions in FILE\n"
-    "\n"
-    "commands:\n"
-    "  capture URL [options]   print the events of a stream as NDJSON or CSV\n"
-    "  serve-demo [options]    serve the demo feeds (stocks, IoT, progress, notifications)\n"
-    "\n"
-    "Run 'eventscope <command> --help' for a command's options.\n";
+const char Usage[] = "usage: eventscope [--demo | --profile FILE] [--screenshots DIR]\n"
+                     "       eventscope <command> [options]\n"
+                     "\n"
+                     "  (no command)            the dashboard with the subscriptions of your profile\n"
+                     "  --demo                  the dashboard watching its own demo feeds\n"
+                     "  --profile FILE          the dashboard with the subscriptions in FILE\n"
+                     "\n"
+                     "commands:\n"
+                     "  capture URL [options]   print the events of a stream as NDJSON or CSV\n"
+                     "  serve-demo [options]    serve the demo feeds (stocks, IoT, progress, notifications)\n"
+                     "\n"
+                     "Run 'eventscope <command> --help' for a command's options.\n";
 
 } // namespace
 

@@ -50,7 +50,8 @@ void ScreenshotTour::next()
             return;
         }
     } else {
-        QMetaObject::invokeMethod(m_window, "showPage", Q_ARG(QVariant, QString::fromLatin1(Stops[shown].page)));
+        QMetaObject::invokeMethod(m_window, "showPage",
+                                  Q_ARG(QVariant, QString::fromLatin1(Stops[shown].page)));
     }
     ++m_step;
     m_timer.start(m_step % 2 == 1 ? 1500 : 0);

@@ -5,8 +5,8 @@
 #include "notificationspanel.h"
 #include "progresspanel.h"
 #include "rawpanel.h"
-#include "subscriptionlistmodel.h"
 #include "stockpanel.h"
+#include "subscriptionlistmodel.h"
 
 #include <QJsonDocument>
 

@@ -37,7 +37,10 @@ public:
     // Marks devices silent for too long offline.
     void age(qint64 nowMs);
     Q_INVOKABLE QString unitOf(const QString &sensor) const { return m_units.value(sensor); }
-    Q_INVOKABLE QString deviceAt(int row) const { return row >= 0 && row < m_devices.size() ? m_devices[row].id : QString(); }
+    Q_INVOKABLE QString deviceAt(int row) const
+    {
+        return row >= 0 && row < m_devices.size() ? m_devices[row].id : QString();
+    }
 
 Q_SIGNALS:
     void countChanged();

@@ -121,11 +121,13 @@ void EventLogModel::learnNames(const QList<CapturedEvent> &batch)
     for (const CapturedEvent &event : batch) {
         // Feeds have few sources and types; most batches find nothing new after the first check.
         if (!m_sources.contains(event.source)) {
-            m_sources.insert(std::lower_bound(m_sources.cbegin(), m_sources.cend(), event.source), event.source);
+            m_sources.insert(std::lower_bound(m_sources.cbegin(), m_sources.cend(), event.source),
+                             event.source);
             newSource = true;
         }
         if (!m_types.contains(event.event.type)) {
-            m_types.insert(std::lower_bound(m_types.cbegin(), m_types.cend(), event.event.type), event.event.type);
+            m_types.insert(std::lower_bound(m_types.cbegin(), m_types.cend(), event.event.type),
+                           event.event.type);
             newType = true;
         }
     }
@@ -145,6 +147,8 @@ QVariantMap EventLogModel::find(double seq) const
     return {{QStringLiteral("source"), found->source},
             {QStringLiteral("type"), found->event.type},
             {QStringLiteral("eventId"), found->event.id},
-            {QStringLiteral("timestamp"), QDateTime::fromMSecsSinceEpoch(found->receivedMs, Qt::UTC).toString(Qt::ISODateWithMs)},
-            {QStringLiteral("pretty"), json.isNull() ? found->event.data : QString::fromUtf8(json.toJson(QJsonDocument::Indented))}};
+            {QStringLiteral("timestamp"),
+             QDateTime::fromMSecsSinceEpoch(found->receivedMs, Qt::UTC).toString(Qt::ISODateWithMs)},
+            {QStringLiteral("pretty"),
+             json.isNull() ? found->event.data : QString::fromUtf8(json.toJson(QJsonDocument::Indented))}};
 }

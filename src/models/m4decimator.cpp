@@ -33,7 +33,8 @@ QList<QPointF> M4Decimator::decimate(const QPointF *begin, const QPointF *end, d
         // The four in time order, each once.
         std::array<const QPointF *, 4> picks{start, low, high, last};
         std::sort(picks.begin(), picks.end());
-        for (auto pick = picks.cbegin(); pick != std::unique(picks.begin(), picks.end()); ++pick)
+        const auto distinctEnd = std::unique(picks.begin(), picks.end());
+        for (auto pick = picks.begin(); pick != distinctEnd; ++pick)
             out.append(**pick);
         start = last + 1;
     }

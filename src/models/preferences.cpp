@@ -9,8 +9,7 @@ const QString DarkThemeKey = QStringLiteral("display/darkTheme");
 Preferences::Preferences(QObject *parent)
     : QObject(parent)
     , m_darkTheme(m_settings.value(DarkThemeKey, true).toBool())
-{
-}
+{}
 
 void Preferences::setDarkTheme(bool dark)
 {

@@ -57,7 +57,8 @@ void TestThresholdMonitor::changePercentFromFirstValue()
 void TestThresholdMonitor::seriesFilter()
 {
     ThresholdMonitor monitor;
-    monitor.setRules({{ThresholdRule::Kind::Above, 30, QStringLiteral("temperature"), QStringLiteral("info")}});
+    monitor.setRules(
+        {{ThresholdRule::Kind::Above, 30, QStringLiteral("temperature"), QStringLiteral("info")}});
     QCOMPARE(breachedValues(monitor, "sensor-01 · humidity", {50, 60}), QList<double>{});
     const QList<ThresholdMonitor::Breach> breaches = monitor.check({"sensor-01 · temperature", 31, 0});
     QCOMPARE(breaches.size(), 1);
@@ -101,8 +102,8 @@ void TestThresholdMonitor::badRulesAreClearErrors()
 {
     QFETCH(QByteArray, rule);
     QFETCH(QString, error);
-    QJsonObject object = Subscription::create("Feed", QUrl("http://127.0.0.1:1/"), Subscription::Panel::Chart)
-                             .toJson();
+    QJsonObject object =
+        Subscription::create("Feed", QUrl("http://127.0.0.1:1/"), Subscription::Panel::Chart).toJson();
     object.insert("rules", QJsonArray{QJsonDocument::fromJson(rule).object()});
     QStringList errors;
     const Subscription subscription = Subscription::fromJson(object, &errors);

@@ -1,0 +1,127 @@
+#include "devicemodel.h"
+#include "jobmodel.h"
+#include "quotemodel.h"
+
+#include <QAbstractItemModelTester>
+#include <QJsonObject>
+#include <QTest>
+
+// The models behind the Stock, IoT and Progress panels.
+class TestPanelModels : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void jobsEndedMoveBelowRunning();
+    void jobsEndedAreBounded();
+    void quotesChangeAndDirection();
+    void devicesReadingsAndOnlineState();
+};
+
+namespace {
+
+QStringList jobOrder(const JobModel &model)
+{
+    QStringList out;
+    for (int row = 0; row < model.rowCount(); ++row)
+        out << model.index(row).data(JobModel::JobRole).toString() + ":" +
+                   model.index(row).data(JobModel::StateRole).toString();
+    return out;
+}
+
+QJsonObject job(const QString &id, double percent, const QString &state = "running")
+{
+    return {
+        {"job", id}, {"name", QString("build " + id)}, {"percent", percent}, {"state", state}, {"eta", 12.5}};
+}
+
+} // namespace
+
+void TestPanelModels::jobsEndedMoveBelowRunning()
+{
+    JobModel model;
+    QAbstractItemModelTester tester(&model);
+    model.update("progress", job("j1", 10), 1);
+    model.update("progress", job("j2", 20), 2);
+    model.update("progress", job("j3", 5), 3);
+    QCOMPARE(jobOrder(model), (QStringList{"j1:running", "j2:running", "j3:running"}));
+    model.update("done", job("j1", 100, "done"), 4);
+    QCOMPARE(jobOrder(model), (QStringList{"j2:running", "j3:running", "j1:done"}));
+    model.update("failed", QJsonObject{{"job", "j3"}, {"error", "worker lost"}}, 5); // state from the type
+    QCOMPARE(jobOrder(model), (QStringList{"j2:running", "j3:failed", "j1:done"}));
+    QCOMPARE(model.index(1).data(JobModel::ErrorRole).toString(), QStringLiteral("worker lost"));
+    QCOMPARE(model.index(1).data(JobModel::PercentRole).toDouble(), 5.0); // kept from before
+    model.update("progress", job("j4", 1), 6);                            // new jobs join the running ones
+    QCOMPARE(jobOrder(model), (QStringList{"j2:running", "j4:running", "j3:failed", "j1:done"}));
+    QCOMPARE(model.runningCount(), 2);
+    QCOMPARE(model.index(0).data(JobModel::EtaRole).toDouble(), 12.5);
+    QCOMPARE(model.index(0).data(JobModel::NameRole).toString(), QStringLiteral("build j2"));
+}
+
+void TestPanelModels::jobsEndedAreBounded()
+{
+    JobModel model;
+    QAbstractItemModelTester tester(&model);
+    for (int i = 0; i < JobModel::FinishedCapacity + 10; ++i) {
+        model.update("progress", job(QString::number(i), 50), i);
+        model.update("done", job(QString::number(i), 100, "done"), i);
+    }
+    QCOMPARE(model.rowCount(), JobModel::FinishedCapacity);
+    // The most recent end comes first.
+    QCOMPARE(model.index(0).data(JobModel::JobRole).toString(),
+             QString::number(JobModel::FinishedCapacity + 9));
+}
+
+void TestPanelModels::quotesChangeAndDirection()
+{
+    QuoteModel model;
+    QAbstractItemModelTester tester(&model);
+    model.update("AAPL", 100, {}, 1);
+    model.update("MSFT", 400, {{"change", -4.0}, {"changePercent", -0.99}, {"volume", 1200}}, 2);
+    model.update("AAPL", 102, {}, 3);
+    QCOMPARE(model.rowCount(), 2);
+    const QModelIndex aapl = model.index(0);
+    QCOMPARE(aapl.data(QuoteModel::SymbolRole).toString(), QStringLiteral("AAPL"));
+    QCOMPARE(aapl.data(QuoteModel::ChangeRole).toDouble(), 2.0); // from the first price seen
+    QCOMPARE(aapl.data(QuoteModel::ChangePercentRole).toDouble(), 2.0);
+    QCOMPARE(aapl.data(QuoteModel::DirectionRole).toInt(), 1);
+    model.update("AAPL", 101, {}, 4);
+    QCOMPARE(aapl.data(QuoteModel::DirectionRole).toInt(), -1);
+    QCOMPARE(aapl.data(QuoteModel::VolumeRole).toDouble(), -1.0);
+    const QModelIndex msft = model.index(1);
+    QCOMPARE(msft.data(QuoteModel::ChangeRole).toDouble(), -4.0); // the feed's own numbers win
+    QCOMPARE(msft.data(QuoteModel::ChangePercentRole).toDouble(), -0.99);
+    QCOMPARE(msft.data(QuoteModel::VolumeRole).toDouble(), 1200.0);
+}
+
+void TestPanelModels::devicesReadingsAndOnlineState()
+{
+    DeviceModel model;
+    QAbstractItemModelTester tester(&model);
+    model.reading("sensor-10", "temperature", 21.5, "°C", 1000);
+    model.reading("sensor-02", "humidity", 40, "%", 1000);
+    model.reading("sensor-02", "temperature", 22, "°C", 1000);
+    model.reading("sensor-02", "temperature", 23, "", 2000);
+    QCOMPARE(model.rowCount(), 2);
+    QCOMPARE(model.deviceAt(0), QStringLiteral("sensor-02")); // listed by name
+    QCOMPARE(model.sensors(), (QStringList{"temperature", "humidity"}));
+    QCOMPARE(model.unitOf("temperature"), QStringLiteral("°C"));
+    const QVariantList readings = model.index(0).data(DeviceModel::ReadingsRole).toList();
+    QCOMPARE(readings.size(), 2);
+    QCOMPARE(readings[0].toMap().value("sensor").toString(), QStringLiteral("temperature")); // sensor order
+    QCOMPARE(readings[0].toMap().value("value").toDouble(), 23.0);
+    QCOMPARE(readings[0].toMap().value("unit").toString(), QStringLiteral("°C"));
+
+    // Silence makes a device without status events offline; a device's own status rules.
+    model.status("sensor-10", true, 2000);
+    model.age(2000 + DeviceModel::SilenceMeansOfflineMs + 1);
+    QCOMPARE(model.index(0).data(DeviceModel::OnlineRole).toBool(), false);
+    QCOMPARE(model.index(1).data(DeviceModel::OnlineRole).toBool(), true);
+    model.status("sensor-10", false, 3000);
+    QCOMPARE(model.index(1).data(DeviceModel::OnlineRole).toBool(), false);
+    model.reading("sensor-02", "humidity", 41, "%", 40000); // heard from again
+    QCOMPARE(model.index(0).data(DeviceModel::OnlineRole).toBool(), true);
+}
+
+QTEST_GUILESS_MAIN(TestPanelModels)
+#include "tst_panelmodels.moc"
