@@ -9,7 +9,7 @@ Rectangle {
 
     property string title
     property string subtitle
-    property string state: "closed"
+    property string connectionState: "closed"
     property real eventsPerSecond: 0
     property alias tools: toolRow.data
     default property alias content: body.data
@@ -26,7 +26,7 @@ Rectangle {
         RowLayout {
             Layout.fillWidth: true
             spacing: 8
-            StateDot { state: frame.state }
+            StateDot { connectionState: frame.connectionState }
             Label {
                 text: frame.title
                 font.bold: true

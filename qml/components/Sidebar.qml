@@ -67,7 +67,7 @@ Rectangle {
                 required property string subscriptionId
                 required property string name
                 required property string panel
-                required property string state
+                required property string connectionState
                 required property bool isEnabled
                 required property double events
                 required property double eventsPerSecond
@@ -83,17 +83,17 @@ Rectangle {
 
                 contentItem: RowLayout {
                     spacing: 8
-                    StateDot { state: entry.state; Layout.alignment: Qt.AlignVCenter }
+                    StateDot { connectionState: entry.connectionState; Layout.alignment: Qt.AlignVCenter }
                     ColumnLayout {
                         Layout.fillWidth: true
                         spacing: 1
                         Label { text: entry.name; color: Theme.text; font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }
                         Label {
-                            text: entry.lastError.length > 0 && entry.state !== "open" ? entry.lastError
+                            text: entry.lastError.length > 0 && entry.connectionState !== "open" ? entry.lastError
                                   : entry.panel + " · " + Theme.formatCount(entry.events) + " events · " + Theme.formatRate(entry.eventsPerSecond)
                                     + (entry.reconnects > 0 ? " · " + entry.reconnects + " reconnects" : "")
                                     + (entry.gaps > 0 ? " · " + entry.gaps + " missed" : "")
-                            color: entry.lastError.length > 0 && entry.state !== "open" ? Theme.down : Theme.textMuted
+                            color: entry.lastError.length > 0 && entry.connectionState !== "open" ? Theme.down : Theme.textMuted
                             font.pixelSize: 11
                             elide: Text.ElideRight
                             Layout.fillWidth: true

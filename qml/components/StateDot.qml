@@ -3,15 +3,15 @@ import EventScope
 
 // A subscription's connection state as a coloured dot that pulses while connecting.
 Rectangle {
-    property string state: "closed"
+    property string connectionState: "closed"
 
     implicitWidth: 10
     implicitHeight: 10
     radius: width / 2
-    color: Theme.stateColor(state)
+    color: Theme.stateColor(connectionState)
 
     SequentialAnimation on opacity {
-        running: parent.state === "connecting"
+        running: parent.connectionState === "connecting"
         loops: Animation.Infinite
         onStopped: { parent.opacity = 1 }
         NumberAnimation { to: 0.3; duration: 500 }

@@ -222,7 +222,7 @@ Dialog {
                         text: probe.running ? "Stop test" : "Test connection"
                         onClicked: { if (probe.running) probe.stop(); else probe.start(editor.toJson()) }
                     }
-                    StateDot { visible: probe.state.length > 0; state: probe.state === "invalid" ? "closed" : probe.state }
+                    StateDot { visible: probe.state.length > 0; connectionState: probe.state === "invalid" ? "closed" : probe.state }
                     Label {
                         objectName: "probeMessage"
                         text: probe.state + (probe.message.length > 0 ? ": " + probe.message : "")

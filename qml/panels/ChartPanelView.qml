@@ -10,7 +10,7 @@ PanelFrame {
 
     title: panel.title
     subtitle: panel.chart.seriesNames.length + " series"
-    state: panel.state
+    connectionState: panel.connectionState
     eventsPerSecond: panel.eventsPerSecond
     tools: WindowSelector { feeder: view.panel.chart }
 

@@ -16,7 +16,7 @@ PanelFrame {
 
     title: panel.title
     subtitle: panel.devices.count + " devices"
-    state: panel.state
+    connectionState: panel.connectionState
     eventsPerSecond: panel.eventsPerSecond
     tools: WindowSelector { feeder: view.panel.chart }
 

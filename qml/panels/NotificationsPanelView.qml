@@ -11,7 +11,7 @@ PanelFrame {
 
     title: panel.title
     subtitle: panel.notifications.count + " recent"
-    state: panel.state
+    connectionState: panel.connectionState
     eventsPerSecond: panel.eventsPerSecond
 
     ListView {

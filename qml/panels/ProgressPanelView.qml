@@ -12,7 +12,7 @@ PanelFrame {
 
     title: panel.title
     subtitle: panel.jobs.runningCount + " running · " + (panel.jobs.count - panel.jobs.runningCount) + " ended"
-    state: panel.state
+    connectionState: panel.connectionState
     eventsPerSecond: panel.eventsPerSecond
 
     ListView {
@@ -28,11 +28,11 @@ PanelFrame {
             required property string job
             required property string name
             required property double percent
-            required property string state
+            required property string jobState
             required property double eta
             required property string error
 
-            readonly property color stateColor: state === "done" ? Theme.up : state === "failed" ? Theme.down : Theme.accent
+            readonly property color stateColor: jobState === "done" ? Theme.up : jobState === "failed" ? Theme.down : Theme.accent
 
             width: jobList.width
             spacing: 2
@@ -41,8 +41,8 @@ PanelFrame {
                 Label { text: name; color: Theme.text; elide: Text.ElideRight; Layout.fillWidth: true }
                 Label { text: job; color: Theme.textMuted; font.pixelSize: 11; font.family: Theme.monoFont }
                 Label {
-                    text: state === "running" ? (eta >= 0 ? Math.round(eta) + " s left" : "running")
-                                              : state
+                    text: jobState === "running" ? (eta >= 0 ? Math.round(eta) + " s left" : "running")
+                                                 : jobState
                     color: stateColor
                     font.pixelSize: 12
                     horizontalAlignment: Text.AlignRight

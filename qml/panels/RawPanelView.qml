@@ -11,7 +11,7 @@ PanelFrame {
 
     title: panel.title
     subtitle: "latest " + panel.events.count + " events"
-    state: panel.state
+    connectionState: panel.connectionState
     eventsPerSecond: panel.eventsPerSecond
 
     ListView {

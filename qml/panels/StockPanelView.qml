@@ -11,7 +11,7 @@ PanelFrame {
 
     title: panel.title
     subtitle: panel.quotes.count + " symbols"
-    state: panel.state
+    connectionState: panel.connectionState
     eventsPerSecond: panel.eventsPerSecond
     tools: WindowSelector { feeder: view.panel.chart }
 

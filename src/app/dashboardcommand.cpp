@@ -24,6 +24,7 @@ struct Options
     bool demo = false;
     QString profile;
     QString screenshots;
+    int settleMs = 20000;
 };
 
 std::optional<Options> parse(const QStringList &arguments, QString *message)
@@ -41,7 +42,11 @@ std::optional<Options> parse(const QStringList &arguments, QString *message)
     const QCommandLineOption screenshots(QStringLiteral("screenshots"),
                                          QStringLiteral("Save a PNG of each page into DIR, then quit."),
                                          QStringLiteral("DIR"));
-    parser.addOptions({help, demo, profile, screenshots});
+    const QCommandLineOption settle(
+        QStringLiteral("settle"),
+        QStringLiteral("With --screenshots: seconds to let the feeds fill the views first (default 20)."),
+        QStringLiteral("SECONDS"), QStringLiteral("20"));
+    parser.addOptions({help, demo, profile, screenshots, settle});
     if (!parser.parse(arguments)) {
         *message = parser.errorText();
         return std::nullopt;
@@ -58,7 +63,14 @@ std::optional<Options> parse(const QStringList &arguments, QString *message)
         *message = QStringLiteral("--demo brings its own profile; leave out --profile");
         return std::nullopt;
     }
-    return Options{parser.isSet(demo), parser.value(profile), parser.value(screenshots)};
+    bool ok = false;
+    const double settleSeconds = parser.value(settle).toDouble(&ok);
+    if (!ok || settleSeconds < 0 || settleSeconds > 600) {
+        *message = QStringLiteral("--settle needs seconds from 0 to 600, not '%1'").arg(parser.value(settle));
+        return std::nullopt;
+    }
+    return Options{parser.isSet(demo), parser.value(profile), parser.value(screenshots),
+                   int(settleSeconds * 1000)};
 }
 
 } // namespace
@@ -103,7 +115,7 @@ int DashboardCommand::run(int &argc, char **argv)
         return ExitFailure;
     if (!options->screenshots.isEmpty()) {
         auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
-        new ScreenshotTour(window, QDir(options->screenshots), 20000); // time for the charts to fill
+        new ScreenshotTour(window, QDir(options->screenshots), options->settleMs);
     }
     return app.exec();
 }

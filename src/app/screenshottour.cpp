@@ -19,6 +19,21 @@ constexpr Stop Stops[] = {
     {"notifications", "notifications.png"},
 };
 
+// One colour all over: the scene was not rendered.
+bool isBlank(const QImage &image)
+{
+    if (image.isNull())
+        return true;
+    const QRgb first = image.pixel(0, 0);
+    for (int y = 0; y < image.height(); y += 7) {
+        for (int x = 0; x < image.width(); x += 7) {
+            if (image.pixel(x, y) != first)
+                return false;
+        }
+    }
+    return true;
+}
+
 } // namespace
 
 ScreenshotTour::ScreenshotTour(QQuickWindow *window, const QDir &directory, int settleMs)
@@ -39,7 +54,12 @@ void ScreenshotTour::next()
     if (m_step % 2 == 1) { // the page has had a moment to draw: take it
         const QImage image = m_window->grabWindow();
         const QString path = m_directory.filePath(QString::fromLatin1(Stops[shown].file));
-        if (image.isNull() || !image.save(path)) {
+        if (isBlank(image)) {
+            qCritical("eventscope: the screenshot %s came out blank", qPrintable(path));
+            QCoreApplication::exit(1);
+            return;
+        }
+        if (!image.save(path)) {
             qCritical("eventscope: could not save the screenshot %s", qPrintable(path));
             QCoreApplication::exit(1);
             return;

@@ -18,7 +18,7 @@ class FeedPanel : public QObject
     Q_PROPERTY(QString subscriptionId READ subscriptionId CONSTANT)
     Q_PROPERTY(QString kind READ kind CONSTANT)
     Q_PROPERTY(QString title READ title NOTIFY titleChanged)
-    Q_PROPERTY(QString state READ state NOTIFY statusChanged)
+    Q_PROPERTY(QString connectionState READ connectionState NOTIFY statusChanged)
     Q_PROPERTY(double eventsPerSecond READ eventsPerSecond NOTIFY statusChanged)
     Q_PROPERTY(QString lastError READ lastError NOTIFY statusChanged)
 
@@ -36,7 +36,7 @@ public:
     QString kind() const { return m_kind; }
     QString title() const { return m_title; }
     void setTitle(const QString &title);
-    QString state() const { return m_state; }
+    QString connectionState() const { return m_state; }
     double eventsPerSecond() const { return m_eventsPerSecond; }
     QString lastError() const { return m_lastError; }
     // The subscription's connection, for the panel's title row.

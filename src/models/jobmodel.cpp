@@ -37,7 +37,7 @@ QVariant JobModel::data(const QModelIndex &index, int role) const
 
 QHash<int, QByteArray> JobModel::roleNames() const
 {
-    return {{JobRole, "job"}, {NameRole, "name"},   {PercentRole, "percent"}, {StateRole, "state"},
+    return {{JobRole, "job"}, {NameRole, "name"},   {PercentRole, "percent"}, {StateRole, "jobState"},
             {EtaRole, "eta"}, {ErrorRole, "error"}, {UpdatedRole, "updated"}};
 }
 

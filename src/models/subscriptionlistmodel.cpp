@@ -85,7 +85,7 @@ QHash<int, QByteArray> SubscriptionListModel::roleNames() const
             {UrlRole, "url"},
             {PanelRole, "panel"},
             {EnabledRole, "isEnabled"},
-            {StateRole, "state"},
+            {StateRole, "connectionState"},
             {EventsRole, "events"},
             {EventsPerSecondRole, "eventsPerSecond"},
             {BytesRole, "bytes"},

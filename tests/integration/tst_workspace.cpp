@@ -75,7 +75,7 @@ void TestWorkspace::everyEventReachesTheModels()
     QVERIFY(stocks);
     QTRY_COMPARE_WITH_TIMEOUT(stocks->quotes()->rowCount(), 4, Bound);
     QTRY_COMPARE_WITH_TIMEOUT(workspace.subscriptions()->openCount(), 4, Bound);
-    QCOMPARE(stocks->state(), QStringLiteral("open"));
+    QCOMPARE(stocks->connectionState(), QStringLiteral("open"));
 }
 
 void TestWorkspace::pauseBuffersAndResumeApplies()
