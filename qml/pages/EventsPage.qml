@@ -2,6 +2,7 @@ import QtQuick
 import QtQuick.Controls
 import QtQuick.Layouts
 import EventScope
+import EventScope.Models
 
 // Every captured event, newest at the bottom: search, filters by source and type, follow-tail that lets
 // go when the operator scrolls up, and the selected event's data pretty-printed on the right.
@@ -17,8 +18,8 @@ Item {
 
     function focusSearch() { search.forceActiveFocus(); search.selectAll() }
     function selectLatest() {
-        if (eventList.count > 0)
-            selectedSeq = eventList.itemAtIndex(eventList.count - 1) ? eventList.itemAtIndex(eventList.count - 1).seq : -1
+        if (events.count > 0)
+            selectedSeq = events.data(events.index(events.count - 1, 0), EventLogModel.SeqRole)
     }
 
     ColumnLayout {
