@@ -12,6 +12,7 @@ Item {
     readonly property int columns: width > 1500 ? 3 : width > 900 ? 2 : 1
 
     ScrollView {
+        id: scroll
         anchors.fill: parent
         anchors.margins: Theme.spacing
         contentWidth: availableWidth
@@ -37,6 +38,9 @@ Item {
                     Layout.fillWidth: true
                     Layout.preferredHeight: wide ? 300 : 280
                     Layout.preferredWidth: 100 // columns share the width evenly
+                    // Only panels in view exist: a chart off screen would still repaint on every tick.
+                    readonly property var flick: scroll.contentItem
+                    active: y + height >= flick.contentY && y <= flick.contentY + flick.height
                     sourceComponent: kind === "stock" ? stockView : kind === "iot" ? iotView
                                    : kind === "progress" ? progressView : kind === "notifications" ? notificationsView
                                    : kind === "chart" ? chartView : rawView

@@ -102,11 +102,16 @@ Item {
                     Layout.fillWidth: true
                     Layout.fillHeight: true
                     clip: true
-                    model: page.events
+                    // A page out of sight keeps no view on the log: following 10 000 events/s unseen costs
+                    // the GUI thread its frames.
+                    model: page.visible ? page.events : null
                     reuseItems: true
                     boundsBehavior: Flickable.StopAtBounds
                     ScrollBar.vertical: ScrollBar { policy: ScrollBar.AlwaysOn }
-                    onCountChanged: { if (page.followTail) positionViewAtEnd() }
+                    onCountChanged: { if (page.followTail) followTimer.start() }
+                    onModelChanged: { if (page.followTail) followTimer.start() }
+                    // Follow the tail once per frame at most, however many batches came.
+                    Timer { id: followTimer; interval: 16; onTriggered: { eventList.positionViewAtEnd() } }
                     // Scrolling up is how an operator says "stop following"; back at the end resumes.
                     onMovementStarted: { page.followTail = false }
                     onMovementEnded: { if (atYEnd) page.followTail = true }

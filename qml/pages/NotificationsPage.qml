@@ -35,7 +35,7 @@ Item {
             Layout.fillHeight: true
             clip: true
             spacing: 4
-            model: page.notifications
+            model: page.visible ? page.notifications : null
             ScrollBar.vertical: ScrollBar {}
             delegate: Rectangle {
                 id: card

@@ -62,7 +62,18 @@ void ChartFeeder::flush(qint64 nowMs)
         if (kept != points.cbegin())
             points.remove(0, kept - points.cbegin());
     }
-    redraw();
+    requestRedraw();
+}
+
+void ChartFeeder::requestRedraw()
+{
+    if (m_redrawTimer.isActive())
+        return; // the next chart tick draws what came meanwhile
+    const qint64 since = m_sinceRedraw.isValid() ? m_sinceRedraw.elapsed() : RedrawIntervalMs;
+    if (since >= RedrawIntervalMs)
+        redraw();
+    else
+        m_redrawTimer.start(int(RedrawIntervalMs - since));
 }
 
 void ChartFeeder::attach(const QString &name, QObject *xySeries, QObject *axisX, QObject *axisY)
@@ -98,6 +109,8 @@ void ChartFeeder::redraw()
 {
     if (m_nowMs == 0)
         return;
+    m_redrawTimer.stop();
+    m_sinceRedraw.start();
     const double to = double(m_nowMs);
     const double from = to - double(m_windowMinutes) * 60000.0;
     struct Range

@@ -2,18 +2,21 @@
 
 #include "fieldmapping.h"
 
+#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
 #include <QPointF>
 #include <QPointer>
+#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 class QAbstractAxis;
 class QXYSeries;
 
-// Keeps a time window of samples per series and pushes them into Qt Charts series: once per tick each
-// attached series gets one replace() with its points decimated to four per pixel column, and each axis one
-// setRange(). The chart never receives single points, so a busy feed costs a chart one repaint per frame.
+// Keeps a time window of samples per series and pushes them into Qt Charts series: once per chart tick
+// each attached series gets one replace() with its points decimated to four per pixel column, and each
+// axis one setRange(). Qt Charts repaints a whole chart for any change, so charts tick at most ten times a
+// second however often batches come; the chart never receives single points.
 class ChartFeeder : public QObject
 {
     Q_OBJECT
@@ -25,6 +28,7 @@ class ChartFeeder : public QObject
 public:
     static constexpr int MaxWindowMinutes = 60;
     static constexpr int MaxPointsPerSeries = 200000; // an hour at 55 events/s per series
+    static constexpr int RedrawIntervalMs = 100;
 
     explicit ChartFeeder(QObject *parent = nullptr);
 
@@ -35,7 +39,8 @@ public:
     QStringList seriesNames() const { return m_names; }
 
     void addSample(const FieldMapping::Sample &sample);
-    // Trims what fell out of the longest window and redraws the attached series ending at `nowMs`.
+    // Trims what fell out of the longest window and redraws the attached series ending at `nowMs`: now,
+    // or when the chart tick comes if the last redraw was less than RedrawIntervalMs ago.
     void flush(qint64 nowMs);
 
     // Draw the series named `name` into `xySeries` on `axisX` (a DateTimeAxis) and `axisY` (a ValueAxis).
@@ -59,10 +64,13 @@ private:
     };
 
     void redraw();
+    void requestRedraw();
 
     int m_windowMinutes = 1; // live monitoring looks at the last minute first
     int m_columns = 400;
     qint64 m_nowMs = 0;
+    QElapsedTimer m_sinceRedraw;
+    QTimer m_redrawTimer;
     QStringList m_names;
     QHash<QString, QList<QPointF>> m_points; // sorted by time; Qt 6 lists drop their front in O(1)
     QList<Attachment> m_attachments;

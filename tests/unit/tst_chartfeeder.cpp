@@ -87,6 +87,17 @@ void TestChartFeeder::feederReplacesOncePerFlushAndSetsRanges()
     QCOMPARE(axisX.max(), QDateTime::fromMSecsSinceEpoch(now));
     QCOMPARE(axisX.min(), QDateTime::fromMSecsSinceEpoch(now - 60000)); // the default window: a minute
     QCOMPARE(feeder.latest("AAPL"), 150.0);
+
+    // Batches within a chart tick are drawn together when it comes: one more replace, not three.
+    feeder.addSample({"AAPL", 151, now + 10});
+    feeder.flush(now + 10);
+    feeder.addSample({"AAPL", 152, now + 20});
+    feeder.flush(now + 20);
+    feeder.flush(now + 30);
+    QCOMPARE(replaced.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(replaced.size(), 2, 5000);
+    QCOMPARE(series.points().constLast(), QPointF(double(now + 20), 152));
+    QCOMPARE(axisX.max(), QDateTime::fromMSecsSinceEpoch(now + 30));
 }
 
 void TestChartFeeder::feederKeepsTheWindowAndOrder()
