@@ -9,7 +9,10 @@
 
 ChartFeeder::ChartFeeder(QObject *parent)
     : QObject(parent)
-{}
+{
+    m_redrawTimer.setSingleShot(true);
+    connect(&m_redrawTimer, &QTimer::timeout, this, &ChartFeeder::redraw);
+}
 
 void ChartFeeder::setWindowMinutes(int minutes)
 {
