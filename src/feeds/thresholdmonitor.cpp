@@ -18,10 +18,12 @@ QList<ThresholdMonitor::Breach> ThresholdMonitor::check(const FieldMapping::Samp
         if (!rule.appliesTo(sample.series))
             continue;
         bool &broken = m_broken[{i, sample.series}];
-        const bool brokenNow = rule.isBrokenBy(sample.value, baseline);
-        if (brokenNow && !broken)
+        if (!broken && rule.isBrokenBy(sample.value, baseline)) {
             breaches.append({rule, sample.series, sample.value, baseline});
-        broken = brokenNow;
+            broken = true;
+        } else if (broken && rule.isClearedBy(sample.value, baseline)) {
+            broken = false;
+        }
     }
     return breaches;
 }

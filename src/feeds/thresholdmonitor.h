@@ -7,8 +7,8 @@
 #include <QList>
 
 // Checks a subscription's samples against its threshold rules and reports a breach once, when a series
-// crosses into it; the rule re-arms when the series is back within the limit, so a value that stays high
-// raises one notification, not one per event.
+// crosses into it; the rule re-arms when the series is back inside the limit by a margin, so a value that
+// stays high, or wobbles at the limit, raises one notification, not one per event.
 class ThresholdMonitor
 {
 public:

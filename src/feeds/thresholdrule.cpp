@@ -26,6 +26,20 @@ bool ThresholdRule::isBrokenBy(double value, double baseline) const
     return false;
 }
 
+bool ThresholdRule::isClearedBy(double value, double baseline) const
+{
+    const double margin = std::abs(limit) * 0.01;
+    switch (kind) {
+    case Kind::Above:
+        return value <= limit - margin;
+    case Kind::Below:
+        return value >= limit + margin;
+    case Kind::ChangePercent:
+        return baseline != 0 && std::abs((value - baseline) / baseline * 100.0) <= limit * 0.75;
+    }
+    return true;
+}
+
 QString ThresholdRule::describe(const QString &seriesKey) const
 {
     const QString subject = !seriesKey.isEmpty() ? seriesKey

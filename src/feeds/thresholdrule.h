@@ -19,6 +19,9 @@ struct ThresholdRule
     bool appliesTo(const QString &seriesKey) const { return series.isEmpty() || seriesKey.contains(series); }
     // Whether `value` breaks the rule; `baseline` is the series' first value, for ChangePercent.
     bool isBrokenBy(double value, double baseline) const;
+    // Whether a broken rule may fire again: the value is back inside by a margin (1 % of the limit, or a
+    // quarter of a change limit), so a value hovering at the limit does not fire on every wobble.
+    bool isClearedBy(double value, double baseline) const;
     // "AAPL above 200", "temperature changed beyond ±5 %": what a notification's title says. The subject
     // is the series that broke the rule, else the rule's series filter.
     QString describe(const QString &subject = {}) const;

@@ -36,7 +36,9 @@ void TestThresholdMonitor::reportsOnCrossingOnly()
 {
     ThresholdMonitor monitor;
     monitor.setRules({{ThresholdRule::Kind::Above, 30, {}, QStringLiteral("critical")}});
-    QCOMPARE(breachedValues(monitor, "t", {25, 31, 33, 35, 29, 30, 30.5}), (QList<double>{31, 30.5}));
+    // 29.8 is inside, but not by the 1 % margin (0.3): no re-arm, so 30.5 stays quiet; 29 re-arms.
+    QCOMPARE(breachedValues(monitor, "t", {25, 31, 33, 35, 29.8, 30.5, 29, 30, 30.5}),
+             (QList<double>{31, 30.5}));
 
     ThresholdMonitor below;
     below.setRules({{ThresholdRule::Kind::Below, 10, {}, QStringLiteral("warning")}});
@@ -47,8 +49,9 @@ void TestThresholdMonitor::changePercentFromFirstValue()
 {
     ThresholdMonitor monitor;
     monitor.setRules({{ThresholdRule::Kind::ChangePercent, 2, {}, QStringLiteral("warning")}});
-    // Baseline 100: 101.9 is within 2 %, 102.5 and 97.5 are beyond (crossing back in between re-arms).
-    QCOMPARE(breachedValues(monitor, "AAPL", {100, 101.9, 102.5, 103, 100, 97.5}),
+    // Baseline 100: 101.9 is within 2 %, 102.5 and 97.5 are beyond; re-arming needs a change of at most
+    // 1.5 % (three quarters of the limit), so 101.8 does not re-arm and 100 does.
+    QCOMPARE(breachedValues(monitor, "AAPL", {100, 101.9, 102.5, 103, 101.8, 102.4, 100, 97.5}),
              (QList<double>{102.5, 97.5}));
     // Each series has its own baseline.
     QCOMPARE(breachedValues(monitor, "MSFT", {400, 404, 409}), (QList<double>{409}));
