@@ -79,7 +79,7 @@ QList<SseEvent> collect(const SseRequest &request, int count, QList<SseError> *e
     source.setRequest(request);
     Collector got(source);
     source.open();
-    QTest::qWaitFor([&] { return got.events.size() >= count; }, Bound);
+    (void)QTest::qWaitFor([&] { return got.events.size() >= count; }, Bound); // callers check the count
     source.close();
     if (errors)
         *errors = got.errors;
