@@ -41,6 +41,7 @@ ApplicationWindow {
 
     Preferences { id: preferences }
     Binding { target: Theme; property: "dark"; value: preferences.darkTheme }
+    Binding { target: window.workspace.eventLog; property: "capacity"; value: preferences.eventLogCapacity }
 
     Shortcut { sequence: "Ctrl+P"; onActivated: { window.workspace.paused = !window.workspace.paused } }
     Shortcut { sequence: StandardKey.New; onActivated: { editorDialog.openFor("") } }
@@ -117,6 +118,7 @@ ApplicationWindow {
                         text: Theme.dark ? "Light theme" : "Dark theme"
                         onTriggered: { preferences.darkTheme = !preferences.darkTheme }
                     }
+                    MenuItem { text: "Settings…"; onTriggered: { settingsDialog.open() } }
                 }
             }
         }
@@ -161,4 +163,27 @@ ApplicationWindow {
         }
     }
     MessageDialog { id: messageDialog; title: "Profile"; buttons: MessageDialog.Ok }
+
+    Dialog {
+        id: settingsDialog
+        title: "Settings"
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        standardButtons: Dialog.Close
+        GridLayout {
+            columns: 2
+            columnSpacing: 12
+            Label { text: "Events held on the Events page"; color: Theme.text }
+            SpinBox {
+                from: 1000
+                to: 1000000
+                stepSize: 10000
+                editable: true
+                value: preferences.eventLogCapacity
+                onValueModified: { preferences.eventLogCapacity = value }
+            }
+            Label { text: "Dark theme"; color: Theme.text }
+            Switch { checked: preferences.darkTheme; onToggled: { preferences.darkTheme = checked } }
+        }
+    }
 }

@@ -44,6 +44,9 @@ QtObject {
     function formatCount(count) {
         return count >= 1e6 ? (count / 1e6).toFixed(1) + "M" : count >= 1e4 ? (count / 1e3).toFixed(1) + "k" : String(count)
     }
+    function formatBytes(bytes) {
+        return bytes >= 1048576 ? (bytes / 1048576).toFixed(1) + " MB" : bytes >= 1024 ? (bytes / 1024).toFixed(1) + " kB" : bytes + " B"
+    }
     function formatTime(ms) {
         return ms > 0 ? Qt.formatTime(new Date(ms), "HH:mm:ss") : "—"
     }

@@ -74,12 +74,20 @@ Rectangle {
                 required property int reconnects
                 required property double gaps
                 required property string lastError
+                required property string url
+                required property double bytes
+                required property double lastEvent
 
                 width: list.width
                 height: 58
                 onClicked: { sidebar.editRequested(subscriptionId) }
-                ToolTip.visible: hovered && lastError.length > 0
-                ToolTip.text: lastError
+                ToolTip.visible: hovered
+                ToolTip.delay: 600
+                ToolTip.text: url + "\n" + connectionState + " · " + Theme.formatCount(events) + " events · "
+                              + Theme.formatBytes(bytes) + " · last event " + Theme.formatTime(lastEvent)
+                              + (reconnects > 0 ? "\n" + reconnects + " reconnects" : "")
+                              + (gaps > 0 ? " · " + gaps + " events missed (gaps in ids)" : "")
+                              + (lastError.length > 0 ? "\nlast error: " + lastError : "")
 
                 contentItem: RowLayout {
                     spacing: 8

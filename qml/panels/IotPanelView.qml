@@ -91,7 +91,7 @@ PanelFrame {
                     required property int index
                     Layout.fillWidth: true
                     Layout.fillHeight: true
-                    title: view.shownDevice + " · " + modelData
+                    title: view.shownDevice + " · " + modelData + (unit.length > 0 ? " (" + unit + ")" : "")
                     titleColor: Theme.text
                     titleFont.pixelSize: 12
                     feeder: view.panel.chart
