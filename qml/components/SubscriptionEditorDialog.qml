@@ -162,9 +162,9 @@ Dialog {
                         required property var modelData
                         readonly property var kinds: ["above", "below", "changePercent"]
                         readonly property var severities: ["info", "warning", "critical"]
-                        TextField { Layout.preferredWidth: 160; placeholderText: "series (any)"; text: modelData.series || ""; onEditingFinished: { editor.setRule(index, "series", text) } }
+                        TextField { Layout.preferredWidth: 130; placeholderText: "series (any)"; text: modelData.series || ""; onEditingFinished: { editor.setRule(index, "series", text) } }
                         ComboBox {
-                            Layout.preferredWidth: 150
+                            Layout.preferredWidth: 190
                             model: ["above", "below", "change % beyond"]
                             currentIndex: parent.kinds.indexOf(modelData.kind)
                             onActivated: (i) => { editor.setRule(index, "kind", parent.kinds[i]) }
@@ -186,12 +186,15 @@ Dialog {
             FieldLabel { text: "Reconnect" }
             ColumnLayout {
                 Layout.fillWidth: true
-                RowLayout {
-                    Label { text: "first delay (ms)"; color: Theme.textMuted }
+                GridLayout {
+                    columns: 3
+                    columnSpacing: 12
+                    rowSpacing: 0
+                    Label { text: "first delay (ms)"; color: Theme.textMuted; font.pixelSize: 12 }
+                    Label { text: "longest delay (ms)"; color: Theme.textMuted; font.pixelSize: 12 }
+                    Label { text: "attempts (0: no limit)"; color: Theme.textMuted; font.pixelSize: 12 }
                     SpinBox { from: 0; to: 3600000; stepSize: 500; editable: true; value: dialog.fields.initialDelayMs; onValueModified: { editor.set("initialDelayMs", value) } }
-                    Label { text: "longest (ms)"; color: Theme.textMuted }
                     SpinBox { from: 0; to: 86400000; stepSize: 1000; editable: true; value: dialog.fields.maxDelayMs; onValueModified: { editor.set("maxDelayMs", value) } }
-                    Label { text: "attempts (0: ∞)"; color: Theme.textMuted }
                     SpinBox { from: 0; to: 1000000; editable: true; value: dialog.fields.maxAttempts; onValueModified: { editor.set("maxAttempts", value) } }
                 }
                 FieldProblem { problem: [dialog.problems.initialDelayMs, dialog.problems.maxDelayMs, dialog.problems.maxAttempts].filter(p => !!p).join("\n") }

@@ -81,7 +81,9 @@ PanelFrame {
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.minimumWidth: 300
-            columns: Math.min(4, Math.max(1, Math.floor(width / 220)))
+            // Charts laid out at a sliver of a width keep stale axis labels in Qt 6.4, so the grid never
+            // starts narrower than it ends up.
+            columns: Math.min(4, Math.max(2, Math.floor(width / 220)))
             rowSpacing: 0
             columnSpacing: 0
             Repeater {
@@ -91,6 +93,8 @@ PanelFrame {
                     required property int index
                     Layout.fillWidth: true
                     Layout.fillHeight: true
+                    Layout.minimumWidth: 180
+                    Layout.minimumHeight: 120
                     title: view.shownDevice + " · " + modelData + (unit.length > 0 ? " (" + unit + ")" : "")
                     titleColor: Theme.text
                     titleFont.pixelSize: 12

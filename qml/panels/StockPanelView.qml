@@ -88,7 +88,9 @@ PanelFrame {
             Layout.fillWidth: true
             Layout.fillHeight: true
             Layout.minimumWidth: 300
-            columns: Math.min(4, Math.max(1, Math.floor(width / 220)))
+            // Charts laid out at a sliver of a width keep stale axis labels in Qt 6.4, so the grid never
+            // starts narrower than it ends up.
+            columns: Math.min(4, Math.max(2, Math.floor(width / 220)))
             rowSpacing: 0
             columnSpacing: 0
             Repeater {
@@ -98,6 +100,8 @@ PanelFrame {
                     required property int index
                     Layout.fillWidth: true
                     Layout.fillHeight: true
+                    Layout.minimumWidth: 180
+                    Layout.minimumHeight: 120
                     title: modelData
                     titleColor: Theme.text
                     titleFont.pixelSize: 12
