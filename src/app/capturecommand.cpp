@@ -2,6 +2,7 @@
 
 #include "console.h"
 #include "exitcode.h"
+#include "sqlitecapturebackend.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -52,6 +53,16 @@ CaptureCommand::CaptureCommand(CaptureOptions options, QObject *parent)
         finish(ExitOk);
     });
 
+    if (!m_options.dbPath.isEmpty()) {
+        m_store =
+            std::make_unique<CaptureStore>(std::make_unique<SqliteCaptureBackend>(m_options.dbPath),
+                                           QStringLiteral("capture ") + m_options.request.url.toString());
+        connect(m_store.get(), &CaptureStore::statusChanged, this, [this](const CaptureStatus &store) {
+            if (store.error != m_storeError && !store.error.isEmpty())
+                Console::error(Command, store.error); // the capture goes on; the store catches up if it can
+            m_storeError = store.error;
+        });
+    }
     m_source.setRequest(m_options.request);
     m_source.setLastEventId(m_options.lastEventId);
     connect(&m_source, &EventSource::opened, this, [this] { status(QStringLiteral("open")); });
@@ -110,6 +121,8 @@ int CaptureCommand::exec()
 void CaptureCommand::write(const CapturedEvent &event)
 {
     m_format->append(m_pending, event);
+    if (m_store)
+        m_storeBatch.append(event);
     // Written once the current batch of events is handled, so output is live yet costs one write per batch.
     if (m_pending.size() >= FlushThreshold)
         flush();
@@ -119,6 +132,8 @@ void CaptureCommand::write(const CapturedEvent &event)
 
 void CaptureCommand::flush()
 {
+    if (m_store && !m_storeBatch.isEmpty())
+        m_store->append(std::exchange(m_storeBatch, {}));
     if (m_pending.isEmpty() || m_exitCode == ExitFailure)
         return;
     if (m_output.write(m_pending) != m_pending.size() || !m_output.flush()) {

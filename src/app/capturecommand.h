@@ -1,6 +1,7 @@
 #pragma once
 
 #include "captureoptions.h"
+#include "capturestore.h"
 #include "eventsource.h"
 #include "recordformat.h"
 
@@ -11,7 +12,8 @@
 #include <memory>
 
 // `eventscope capture`: one EventSource whose events are written as records to stdout or a file, with
-// status on stderr, until the event or time budget is spent or the stream ends for good.
+// status on stderr (and with --db recorded in a capture store), until the event or time budget is spent or
+// the stream ends for good.
 class CaptureCommand : public QObject
 {
     Q_OBJECT
@@ -37,6 +39,9 @@ private:
     QByteArray m_pending; // records not yet written; written when the event loop is idle again
     QTimer m_flushTimer;
     QTimer m_durationTimer;
+    std::unique_ptr<CaptureStore> m_store; // with --db
+    QList<CapturedEvent> m_storeBatch;     // handed to the store with each flush
+    QString m_storeError;
     qint64 m_count = 0;
     int m_exitCode = -1;
 };

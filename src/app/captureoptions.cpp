@@ -60,7 +60,8 @@ CaptureOptions::Parse CaptureOptions::parse(const QStringList &arguments, Captur
                                        QStringLiteral("Stop after N events."), QStringLiteral("N"));
     const QCommandLineOption duration(QStringLiteral("duration"), QStringLiteral("Stop after SECONDS."),
                                       QStringLiteral("SECONDS"));
-    const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("ndjson (default) or csv."),
+    const QCommandLineOption format(QStringLiteral("format"),
+                                    QStringLiteral("ndjson (default), csv, json or sse."),
                                     QStringLiteral("FORMAT"));
     const QCommandLineOption output({QStringLiteral("o"), QStringLiteral("output")},
                                     QStringLiteral("Write to FILE instead of stdout."),
@@ -76,8 +77,12 @@ CaptureOptions::Parse CaptureOptions::parse(const QStringList &arguments, Captur
     const QCommandLineOption source(
         QStringLiteral("source"), QStringLiteral("Name recorded as each event's source (default: the URL)."),
         QStringLiteral("NAME"));
+    const QCommandLineOption db(QStringLiteral("db"),
+                                QStringLiteral("Also record the events into this capture store (SQLite)."),
+                                QStringLiteral("FILE"));
     const QCommandLineOption quiet({QStringLiteral("q"), QStringLiteral("quiet")},
                                    QStringLiteral("No status lines on stderr, errors only."));
+    parser.addOptions({db});
     parser.addOptions({help, header, method, data, dataFile, lastEventId, maxEvents, duration, format, output,
                        insecure, idleTimeout, maxRetries, source, quiet});
 
@@ -167,6 +172,7 @@ CaptureOptions::Parse CaptureOptions::parse(const QStringList &arguments, Captur
     }
     options.lastEventId = parser.value(lastEventId);
     options.outputPath = parser.value(output);
+    options.dbPath = parser.value(db);
     options.source = parser.isSet(source) ? parser.value(source) : request.url.toString();
     request.allowInsecureTls = parser.isSet(insecure);
     options.quiet = parser.isSet(quiet);

@@ -14,6 +14,7 @@ struct CaptureOptions
     int durationMs = 0;   // 0 = no limit
     QString format = QStringLiteral("ndjson");
     QString outputPath; // empty = stdout
+    QString dbPath;     // also record into this capture store; empty = do not
     bool quiet = false;
 
     enum class Parse { Run, Help, Error };

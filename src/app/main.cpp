@@ -1,6 +1,7 @@
 #include "capturecommand.h"
 #include "dashboardcommand.h"
 #include "exitcode.h"
+#include "exportcommand.h"
 #include "servedemocommand.h"
 
 #include <QCoreApplication>
@@ -18,6 +19,7 @@ const char Usage[] = "usage: eventscope [--demo | --profile FILE] [--screenshots
                      "commands:\n"
                      "  capture URL [options]   print the events of a stream as NDJSON or CSV\n"
                      "  serve-demo [options]    serve the demo feeds (stocks, IoT, progress, notifications)\n"
+                     "  export [options]        write captured events as NDJSON, CSV, JSON or .sse\n"
                      "\n"
                      "Run 'eventscope <command> --help' for a command's options.\n";
 
@@ -33,6 +35,10 @@ int main(int argc, char *argv[])
     if (command == "capture") {
         QCoreApplication app(argc, argv);
         return CaptureCommand::run(app.arguments().mid(2));
+    }
+    if (command == "export") {
+        QCoreApplication app(argc, argv);
+        return ExportCommand::run(app.arguments().mid(2));
     }
     if (command == "serve-demo") {
         QCoreApplication app(argc, argv);

@@ -17,7 +17,7 @@ public:
     virtual void append(QByteArray &out, const CapturedEvent &event) = 0;
     virtual QByteArray footer() const { return {}; }
 
-    // "ndjson" or "csv"; null for any other name.
+    // "ndjson", "csv", "json" (an array) or "sse"; null for any other name.
     static std::unique_ptr<RecordFormat> create(const QString &name);
     static QStringList names();
 };

@@ -1,0 +1,57 @@
+#pragma once
+
+#include "capturedevent.h"
+
+#include <QStringList>
+#include <functional>
+#include <optional>
+
+// Which captured events an export or a query wants: a time range, sources, event types and a text that
+// the data, type, id or source contains (all optional; empty means any).
+struct CaptureQuery
+{
+    qint64 sinceMs = 0;  // inclusive; 0: from the start
+    qint64 untilMs = 0;  // exclusive; 0: to the end
+    QStringList sources; // subscription names
+    QStringList types;
+    QString text;
+};
+
+// How much the store may keep: events older than maxAgeDays go, and the oldest go while the store holds
+// more than maxBytes. Zero means no limit of that kind.
+struct RetentionPolicy
+{
+    int maxAgeDays = 30;
+    qint64 maxBytes = qint64(1) << 30; // 1 GiB
+};
+
+// What the store holds, for the status bar and the CLI.
+struct CaptureStats
+{
+    qint64 events = 0;
+    qint64 bytes = 0; // in use, free pages left out
+    qint64 oldestMs = 0;
+    qint64 newestMs = 0;
+};
+
+// Where captured events are kept. SQLite is the one there is; the interface is what a server database
+// would implement too, so nothing outside a backend writes SQL.
+class CaptureBackend
+{
+public:
+    virtual ~CaptureBackend() = default;
+
+    // Opens (creating if need be) and checks the store; false with a message that names the file and why.
+    virtual bool open(QString *error) = 0;
+    virtual QString location() const = 0;
+    // A capture session: one run of the application or the CLI. Returns its id, or -1.
+    virtual qint64 beginSession(const QString &label, qint64 startedMs, QString *error) = 0;
+    // Stores a batch in one transaction: all of it or, on error, none.
+    virtual bool append(qint64 session, const QList<CapturedEvent> &events, QString *error) = 0;
+    virtual bool applyRetention(const RetentionPolicy &policy, qint64 nowMs, QString *error) = 0;
+    virtual std::optional<CaptureStats> stats(QString *error) = 0;
+    // The matching events in capture order, handed to `sink` a page at a time so memory stays flat;
+    // `sink` returns false to stop. `total`, when given, is set to the number of matches first.
+    virtual bool query(const CaptureQuery &query, qint64 *total,
+                       const std::function<bool(const QList<CapturedEvent> &)> &sink, QString *error) = 0;
+};

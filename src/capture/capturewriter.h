@@ -1,0 +1,50 @@
+#pragma once
+
+#include "capturebackend.h"
+#include "capturestatus.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <QTimer>
+#include <memory>
+
+// Lives on the capture thread: collects batches and writes them in one transaction every
+// FlushIntervalMs, so a crash loses at most that much; applies retention now and then. When the store
+// cannot be written (disk full, locked), events wait in memory up to MaxWaiting and are written when it
+// can be again; monitoring goes on either way.
+class CaptureWriter : public QObject
+{
+    Q_OBJECT
+
+public:
+    static constexpr int FlushIntervalMs = 200;
+    static constexpr int RetentionIntervalMs = 30000;
+    static constexpr qsizetype MaxWaiting = 500000;
+
+    CaptureWriter(std::unique_ptr<CaptureBackend> backend, const QString &sessionLabel);
+    ~CaptureWriter() override;
+
+    void start();
+    void add(const QList<CapturedEvent> &batch);
+    void setRetention(const RetentionPolicy &policy);
+    // Writes what waits, now (on shutdown).
+    void flush();
+
+Q_SIGNALS:
+    void statusChanged(const CaptureStatus &status);
+
+private:
+    void applyRetention();
+    void report(bool statsToo);
+
+    std::unique_ptr<CaptureBackend> m_backend;
+    QString m_sessionLabel;
+    qint64 m_session = -1;
+    bool m_open = false;
+    QList<CapturedEvent> m_waiting;
+    RetentionPolicy m_retention;
+    CaptureStatus m_status;
+    QTimer m_flushTimer;
+    QTimer m_retentionTimer;
+    QElapsedTimer m_sinceStats;
+};

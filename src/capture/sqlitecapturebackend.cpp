@@ -1,0 +1,322 @@
+#include "sqlitecapturebackend.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStandardPaths>
+#include <cmath>
+
+namespace {
+
+constexpr int PageSize = 5000; // events per query page: flat memory, few round trips
+
+QAtomicInteger<quint64> connectionCounter;
+
+const char *const Schema[] = {
+    "CREATE TABLE IF NOT EXISTS capture_sessions (id INTEGER PRIMARY KEY, started_ms INTEGER NOT NULL, "
+    "label TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY, session_id INTEGER NOT NULL, "
+    "received_ms INTEGER NOT NULL, subscription_id TEXT NOT NULL, source TEXT NOT NULL, type TEXT NOT NULL, "
+    "event_id TEXT NOT NULL, data TEXT NOT NULL, seq INTEGER NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS events_by_time ON events (received_ms)",
+    "CREATE INDEX IF NOT EXISTS events_by_source ON events (source, received_ms)",
+};
+
+QString escapedLike(QString text)
+{
+    text.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
+    text.replace(QLatin1Char('%'), QStringLiteral("\\%"));
+    text.replace(QLatin1Char('_'), QStringLiteral("\\_"));
+    return QLatin1Char('%') + text + QLatin1Char('%');
+}
+
+// A null QString binds as SQL NULL; an empty field is stored as empty text.
+QString text(const QString &value)
+{
+    return value.isNull() ? QStringLiteral("") : value;
+}
+
+QString placeholders(qsizetype count)
+{
+    QStringList marks;
+    for (qsizetype i = 0; i < count; ++i)
+        marks << QStringLiteral("?");
+    return marks.join(QLatin1Char(','));
+}
+
+} // namespace
+
+SqliteCaptureBackend::SqliteCaptureBackend(const QString &path)
+    : m_path(path)
+    , m_connection(QStringLiteral("eventscope-capture-%1").arg(++connectionCounter))
+{}
+
+SqliteCaptureBackend::~SqliteCaptureBackend()
+{
+    if (m_db.isValid()) {
+        m_db.close();
+        m_db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(m_connection);
+    }
+}
+
+QString SqliteCaptureBackend::defaultPath()
+{
+    return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
+           QStringLiteral("/capture.sqlite");
+}
+
+QString SqliteCaptureBackend::failure(const QString &what, const QString &why) const
+{
+    return QStringLiteral("capture store '%1': %2: %3").arg(m_path, what, why);
+}
+
+bool SqliteCaptureBackend::exec(const QString &sql, QString *error)
+{
+    QSqlQuery query(m_db);
+    if (query.exec(sql))
+        return true;
+    *error = failure(QStringLiteral("cannot set it up"), query.lastError().text());
+    return false;
+}
+
+bool SqliteCaptureBackend::open(QString *error)
+{
+    if (!QSqlDatabase::isDriverAvailable(QStringLiteral("QSQLITE"))) {
+        *error = failure(QStringLiteral("cannot open it"),
+                         QStringLiteral("the Qt SQLite driver is not installed"));
+        return false;
+    }
+    QDir().mkpath(QFileInfo(m_path).absolutePath());
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connection);
+    m_db.setDatabaseName(m_path);
+    m_db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=2000"));
+    if (!m_db.open()) {
+        *error = failure(QStringLiteral("cannot open it"), m_db.lastError().text());
+        return false;
+    }
+    // A file that is not a database (or a damaged one) shows on the first read, not at open.
+    QSqlQuery check(m_db);
+    if (!check.exec(QStringLiteral("PRAGMA quick_check")) || !check.next() ||
+        check.value(0).toString() != QLatin1String("ok")) {
+        const QString why =
+            check.lastError().isValid() ? check.lastError().text() : check.value(0).toString();
+        *error = failure(QStringLiteral("it is damaged or not a capture store"), why);
+        return false;
+    }
+    check.finish(); // an open read would keep the journal mode from changing
+    // auto_vacuum only takes effect on a new file, before its first table.
+    for (const char *pragma :
+         {"PRAGMA auto_vacuum = INCREMENTAL", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
+        if (!exec(QString::fromLatin1(pragma), error))
+            return false;
+    }
+    for (const char *statement : Schema) {
+        if (!exec(QString::fromLatin1(statement), error))
+            return false;
+    }
+    return true;
+}
+
+qint64 SqliteCaptureBackend::beginSession(const QString &label, qint64 startedMs, QString *error)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral("INSERT INTO capture_sessions (started_ms, label) VALUES (?, ?)"));
+    query.addBindValue(startedMs);
+    query.addBindValue(label);
+    if (!query.exec()) {
+        *error = failure(QStringLiteral("cannot start a session"), query.lastError().text());
+        return -1;
+    }
+    return query.lastInsertId().toLongLong();
+}
+
+bool SqliteCaptureBackend::append(qint64 session, const QList<CapturedEvent> &events, QString *error)
+{
+    if (events.isEmpty())
+        return true;
+    if (!m_db.transaction()) {
+        *error = failure(QStringLiteral("cannot write"), m_db.lastError().text());
+        return false;
+    }
+    QSqlQuery insert(m_db);
+    insert.prepare(
+        QStringLiteral("INSERT INTO events (session_id, received_ms, subscription_id, source, type, "
+                       "event_id, data, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    for (const CapturedEvent &event : events) {
+        insert.bindValue(0, session);
+        insert.bindValue(1, event.receivedMs);
+        insert.bindValue(2, text(event.subscription));
+        insert.bindValue(3, text(event.source));
+        insert.bindValue(4, text(event.event.type));
+        insert.bindValue(5, text(event.event.id));
+        insert.bindValue(6, text(event.event.data));
+        insert.bindValue(7, event.seq);
+        if (!insert.exec()) {
+            *error = failure(QStringLiteral("cannot write"), insert.lastError().text());
+            insert.finish();
+            m_db.rollback();
+            return false;
+        }
+    }
+    insert.finish();
+    if (!m_db.commit()) {
+        *error = failure(QStringLiteral("cannot write"), m_db.lastError().text());
+        m_db.rollback();
+        return false;
+    }
+    return true;
+}
+
+bool SqliteCaptureBackend::deleteOldest(qint64 count, QString *error)
+{
+    QSqlQuery query(m_db);
+    query.prepare(QStringLiteral(
+        "DELETE FROM events WHERE id <= (SELECT id FROM events ORDER BY id LIMIT 1 OFFSET ?)"));
+    query.addBindValue(count - 1);
+    if (!query.exec()) {
+        *error = failure(QStringLiteral("cannot apply retention"), query.lastError().text());
+        return false;
+    }
+    return true;
+}
+
+bool SqliteCaptureBackend::applyRetention(const RetentionPolicy &policy, qint64 nowMs, QString *error)
+{
+    if (policy.maxAgeDays > 0) {
+        QSqlQuery query(m_db);
+        query.prepare(QStringLiteral("DELETE FROM events WHERE received_ms < ?"));
+        query.addBindValue(nowMs - qint64(policy.maxAgeDays) * 86400000);
+        if (!query.exec()) {
+            *error = failure(QStringLiteral("cannot apply retention"), query.lastError().text());
+            return false;
+        }
+    }
+    if (policy.maxBytes > 0) {
+        // Drop the oldest events in proportion to the excess, aiming 10 % under the limit so that
+        // retention does not run on every batch.
+        for (int round = 0; round < 8; ++round) {
+            const std::optional<CaptureStats> now = stats(error);
+            if (!now)
+                return false;
+            if (now->bytes <= policy.maxBytes || now->events == 0)
+                break;
+            const double excess = 1.0 - 0.9 * double(policy.maxBytes) / double(now->bytes);
+            if (!deleteOldest(std::max<qint64>(1, qint64(std::ceil(excess * double(now->events)))), error))
+                return false;
+        }
+    }
+    // Give the freed pages back to the file system, so the file shrinks as well as the data.
+    return exec(QStringLiteral("PRAGMA incremental_vacuum"), error) &&
+           exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), error);
+}
+
+std::optional<CaptureStats> SqliteCaptureBackend::stats(QString *error)
+{
+    CaptureStats stats;
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT COUNT(*), MIN(received_ms), MAX(received_ms) FROM events")) ||
+        !query.next()) {
+        *error = failure(QStringLiteral("cannot read it"), query.lastError().text());
+        return std::nullopt;
+    }
+    stats.events = query.value(0).toLongLong();
+    stats.oldestMs = query.value(1).toLongLong();
+    stats.newestMs = query.value(2).toLongLong();
+    qint64 pageSize = 0, pages = 0, freePages = 0;
+    for (auto [pragma, target] :
+         {std::pair{"PRAGMA page_size", &pageSize}, std::pair{"PRAGMA page_count", &pages},
+          std::pair{"PRAGMA freelist_count", &freePages}}) {
+        if (!query.exec(QString::fromLatin1(pragma)) || !query.next()) {
+            *error = failure(QStringLiteral("cannot read it"), query.lastError().text());
+            return std::nullopt;
+        }
+        *target = query.value(0).toLongLong();
+    }
+    stats.bytes = (pages - freePages) * pageSize;
+    return stats;
+}
+
+bool SqliteCaptureBackend::query(const CaptureQuery &filter, qint64 *total,
+                                 const std::function<bool(const QList<CapturedEvent> &)> &sink,
+                                 QString *error)
+{
+    QStringList conditions;
+    QVariantList values;
+    if (filter.sinceMs > 0) {
+        conditions << QStringLiteral("received_ms >= ?");
+        values << filter.sinceMs;
+    }
+    if (filter.untilMs > 0) {
+        conditions << QStringLiteral("received_ms < ?");
+        values << filter.untilMs;
+    }
+    if (!filter.sources.isEmpty()) {
+        conditions << QStringLiteral("source IN (%1)").arg(placeholders(filter.sources.size()));
+        for (const QString &source : filter.sources)
+            values << source;
+    }
+    if (!filter.types.isEmpty()) {
+        conditions << QStringLiteral("type IN (%1)").arg(placeholders(filter.types.size()));
+        for (const QString &type : filter.types)
+            values << type;
+    }
+    if (!filter.text.isEmpty()) {
+        conditions << QStringLiteral("(data LIKE ? ESCAPE '\\' OR type LIKE ? ESCAPE '\\' OR event_id LIKE ? "
+                                     "ESCAPE '\\' OR source LIKE ? ESCAPE '\\')");
+        for (int i = 0; i < 4; ++i)
+            values << escapedLike(filter.text);
+    }
+    const QString where =
+        conditions.isEmpty() ? QString() : QStringLiteral(" AND ") + conditions.join(QStringLiteral(" AND "));
+
+    if (total) {
+        QSqlQuery count(m_db);
+        count.prepare(QStringLiteral("SELECT COUNT(*) FROM events WHERE 1 = 1") + where);
+        for (const QVariant &value : std::as_const(values))
+            count.addBindValue(value);
+        if (!count.exec() || !count.next()) {
+            *error = failure(QStringLiteral("cannot read it"), count.lastError().text());
+            return false;
+        }
+        *total = count.value(0).toLongLong();
+    }
+
+    QSqlQuery page(m_db);
+    page.setForwardOnly(true);
+    page.prepare(
+        QStringLiteral("SELECT id, received_ms, subscription_id, source, type, event_id, data, seq FROM "
+                       "events WHERE id > ?") +
+        where + QStringLiteral(" ORDER BY id LIMIT %1").arg(PageSize));
+    qint64 after = 0;
+    for (;;) {
+        page.bindValue(0, after);
+        for (int i = 0; i < values.size(); ++i)
+            page.bindValue(i + 1, values[i]);
+        if (!page.exec()) {
+            *error = failure(QStringLiteral("cannot read it"), page.lastError().text());
+            return false;
+        }
+        QList<CapturedEvent> events;
+        events.reserve(PageSize);
+        while (page.next()) {
+            after = page.value(0).toLongLong();
+            CapturedEvent event;
+            event.receivedMs = page.value(1).toLongLong();
+            event.subscription = page.value(2).toString();
+            event.source = page.value(3).toString();
+            event.event.type = page.value(4).toString();
+            event.event.id = page.value(5).toString();
+            event.event.data = page.value(6).toString();
+            event.seq = page.value(7).toULongLong();
+            events.append(event);
+        }
+        page.finish();
+        if (events.isEmpty() || !sink(events))
+            return true;
+        if (events.size() < PageSize)
+            return true;
+    }
+}

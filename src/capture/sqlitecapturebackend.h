@@ -1,0 +1,35 @@
+#pragma once
+
+#include "capturebackend.h"
+
+#include <QSqlDatabase>
+
+// The embedded store: one SQLite file in WAL mode (a crash or kill -9 loses no committed batch), with
+// incremental vacuum so retention gives space back, and a connection of its own per instance, so a
+// writer thread and an exporter can each have one.
+class SqliteCaptureBackend : public CaptureBackend
+{
+public:
+    explicit SqliteCaptureBackend(const QString &path);
+    ~SqliteCaptureBackend() override;
+
+    bool open(QString *error) override;
+    QString location() const override { return m_path; }
+    qint64 beginSession(const QString &label, qint64 startedMs, QString *error) override;
+    bool append(qint64 session, const QList<CapturedEvent> &events, QString *error) override;
+    bool applyRetention(const RetentionPolicy &policy, qint64 nowMs, QString *error) override;
+    std::optional<CaptureStats> stats(QString *error) override;
+    bool query(const CaptureQuery &query, qint64 *total,
+               const std::function<bool(const QList<CapturedEvent> &)> &sink, QString *error) override;
+
+    static QString defaultPath();
+
+private:
+    bool exec(const QString &sql, QString *error);
+    QString failure(const QString &what, const QString &why) const;
+    bool deleteOldest(qint64 count, QString *error);
+
+    QString m_path;
+    QString m_connection;
+    QSqlDatabase m_db;
+};
