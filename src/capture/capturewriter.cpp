@@ -72,6 +72,10 @@ void CaptureWriter::flush()
     }
     m_status.waiting = m_waiting.size();
     report(true);
+    // Over the size limit: make room now rather than at the next retention round, so the store stays
+    // within its limit give or take a second of events.
+    if (m_retention.maxBytes > 0 && m_status.stats.bytes > m_retention.maxBytes)
+        applyRetention();
 }
 
 void CaptureWriter::applyRetention()

@@ -107,9 +107,7 @@ bool SqliteCaptureBackend::open(QString *error)
         return false;
     }
     check.finish(); // an open read would keep the journal mode from changing
-    // auto_vacuum only takes effect on a new file, before its first table.
-    for (const char *pragma :
-         {"PRAGMA auto_vacuum = INCREMENTAL", "PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
+    for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL"}) {
         if (!exec(QString::fromLatin1(pragma), error))
             return false;
     }
@@ -208,9 +206,9 @@ bool SqliteCaptureBackend::applyRetention(const RetentionPolicy &policy, qint64 
                 return false;
         }
     }
-    // Give the freed pages back to the file system, so the file shrinks as well as the data.
-    return exec(QStringLiteral("PRAGMA incremental_vacuum"), error) &&
-           exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), error);
+    // Freed pages are reused by the next writes, so the file stops growing at the limit; the checkpoint
+    // keeps the write-ahead log from growing beside it.
+    return exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)"), error);
 }
 
 std::optional<CaptureStats> SqliteCaptureBackend::stats(QString *error)

@@ -4,9 +4,9 @@
 
 #include <QSqlDatabase>
 
-// The embedded store: one SQLite file in WAL mode (a crash or kill -9 loses no committed batch), with
-// incremental vacuum so retention gives space back, and a connection of its own per instance, so a
-// writer thread and an exporter can each have one.
+// The embedded store: one SQLite file in WAL mode (a crash or kill -9 loses no committed batch) whose
+// pages freed by retention are reused, and a connection of its own per instance, so a writer thread and
+// an exporter can each have one.
 class SqliteCaptureBackend : public CaptureBackend
 {
 public:

@@ -1,0 +1,123 @@
+#include "captureimporter.h"
+
+#include "sseparser.h"
+
+#include <QDateTime>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace {
+
+void addProblem(CaptureImporter::Result &result, qint64 line, const QString &problem)
+{
+    ++result.malformed;
+    if (result.problems.size() < CaptureImporter::ProblemsKept)
+        result.problems << QStringLiteral("line %1: %2").arg(line).arg(problem);
+}
+
+class Collector : public SseParserSink
+{
+public:
+    explicit Collector(CaptureImporter::Result &result, const QString &source)
+        : m_result(result)
+        , m_source(source)
+    {}
+    bool eventParsed(const SseEvent &event) override
+    {
+        CapturedEvent captured;
+        captured.event = event;
+        captured.source = m_source;
+        captured.receivedMs = qint64(m_result.events.size()) * CaptureImporter::SseSpacingMs;
+        captured.seq = quint64(m_result.events.size() + 1);
+        m_result.events.append(captured);
+        return true;
+    }
+    bool commentParsed(const QString &) override { return true; }
+    bool retryParsed(int) override { return true; }
+    bool limitExceeded(const QString &message) override
+    {
+        ++m_result.malformed;
+        if (m_result.problems.size() < CaptureImporter::ProblemsKept)
+            m_result.problems << message;
+        return true;
+    }
+
+private:
+    CaptureImporter::Result &m_result;
+    QString m_source;
+};
+
+} // namespace
+
+CaptureImporter::Result CaptureImporter::importFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        Result result;
+        result.error = QStringLiteral("cannot read '%1': %2").arg(path, file.errorString());
+        return result;
+    }
+    const QByteArray bytes = file.readAll();
+    const QString name = QFileInfo(path).completeBaseName();
+    return path.endsWith(QLatin1String(".sse"), Qt::CaseInsensitive) ? fromSse(bytes, name)
+                                                                     : fromNdjson(bytes, name);
+}
+
+CaptureImporter::Result CaptureImporter::fromNdjson(const QByteArray &bytes, const QString &name)
+{
+    Result result;
+    qint64 lineNumber = 0;
+    for (qsizetype start = 0; start < bytes.size();) {
+        qsizetype end = bytes.indexOf('\n', start);
+        if (end < 0)
+            end = bytes.size();
+        const QByteArrayView line = QByteArrayView(bytes).sliced(start, end - start).trimmed();
+        start = end + 1;
+        ++lineNumber;
+        if (line.isEmpty())
+            continue;
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(line.toByteArray(), &parseError);
+        if (!document.isObject()) {
+            addProblem(result, lineNumber,
+                       parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                                                                    : QStringLiteral("not a JSON object"));
+            continue;
+        }
+        const QJsonObject object = document.object();
+        const QJsonValue data = object.value(QLatin1String("data"));
+        if (!data.isString()) {
+            addProblem(result, lineNumber, QStringLiteral("no \"data\" string"));
+            continue;
+        }
+        CapturedEvent event;
+        event.event.data = data.toString();
+        event.event.type = object.value(QLatin1String("event")).toString(QStringLiteral("message"));
+        event.event.id = object.value(QLatin1String("id")).toString();
+        event.source = object.value(QLatin1String("source")).toString(name);
+        const QString time = object.value(QLatin1String("time")).toString();
+        const QDateTime stamp = QDateTime::fromString(time, Qt::ISODateWithMs);
+        if (!time.isEmpty() && !stamp.isValid()) {
+            addProblem(result, lineNumber, QStringLiteral("\"time\" is not an ISO 8601 time: %1").arg(time));
+            continue;
+        }
+        // Lines without a time follow the one before them.
+        event.receivedMs = stamp.isValid()           ? stamp.toMSecsSinceEpoch()
+                           : result.events.isEmpty() ? 0
+                                                     : result.events.constLast().receivedMs;
+        event.seq = quint64(result.events.size() + 1);
+        result.events.append(event);
+    }
+    return result;
+}
+
+CaptureImporter::Result CaptureImporter::fromSse(const QByteArray &bytes, const QString &name)
+{
+    Result result;
+    Collector collector(result, name);
+    SseParser parser(&collector);
+    parser.feed(bytes);
+    return result;
+}
