@@ -17,7 +17,7 @@ class CaptureWriter : public QObject
     Q_OBJECT
 
 public:
-    static constexpr int FlushIntervalMs = 200;
+    static constexpr int FlushIntervalMs = 100; // well inside the 250 ms a crash may lose
     static constexpr int RetentionIntervalMs = 30000;
     static constexpr qsizetype MaxWaiting = 500000;
 

@@ -70,7 +70,10 @@ QString SqliteCaptureBackend::defaultPath()
 
 QString SqliteCaptureBackend::failure(const QString &what, const QString &why) const
 {
-    return QStringLiteral("capture store '%1': %2: %3").arg(m_path, what, why);
+    // SQLite says "disk I/O error" for a full disk or a file-size limit alike; say what to look at.
+    const bool space = why.contains(QLatin1String("full")) || why.contains(QLatin1String("I/O error"));
+    return QStringLiteral("capture store '%1': %2: %3%4")
+        .arg(m_path, what, why, space ? QStringLiteral(" (is the disk full?)") : QString());
 }
 
 bool SqliteCaptureBackend::exec(const QString &sql, QString *error)
