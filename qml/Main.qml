@@ -42,6 +42,11 @@ ApplicationWindow {
     Preferences { id: preferences }
     Binding { target: Theme; property: "dark"; value: preferences.darkTheme }
     Binding { target: window.workspace.eventLog; property: "capacity"; value: preferences.eventLogCapacity }
+    Connections {
+        target: preferences
+        function onRetentionChanged() { window.workspace.setRetention(preferences.captureMaxAgeDays, preferences.captureMaxMegabytes) }
+    }
+    Component.onCompleted: { workspace.setRetention(preferences.captureMaxAgeDays, preferences.captureMaxMegabytes) }
 
     Shortcut { sequence: "Ctrl+P"; onActivated: { window.workspace.paused = !window.workspace.paused } }
     Shortcut { sequence: StandardKey.New; onActivated: { editorDialog.openFor("") } }
@@ -181,6 +186,23 @@ ApplicationWindow {
                 editable: true
                 value: preferences.eventLogCapacity
                 onValueModified: { preferences.eventLogCapacity = value }
+            }
+            Label { text: "Keep captured events for (days, 0: always)"; color: Theme.text }
+            SpinBox {
+                from: 0
+                to: 3650
+                editable: true
+                value: preferences.captureMaxAgeDays
+                onValueModified: { preferences.captureMaxAgeDays = value }
+            }
+            Label { text: "Capture store size limit (MB, 0: none)"; color: Theme.text }
+            SpinBox {
+                from: 0
+                to: 1000000
+                stepSize: 256
+                editable: true
+                value: preferences.captureMaxMegabytes
+                onValueModified: { preferences.captureMaxMegabytes = value }
             }
             Label { text: "Dark theme"; color: Theme.text }
             Switch { checked: preferences.darkTheme; onToggled: { preferences.darkTheme = checked } }

@@ -41,6 +41,14 @@ Rectangle {
             text: bar.workspace.subscriptions.openCount + " of " + bar.workspace.subscriptions.count + " connected"
             color: Theme.textMuted
         }
+        Label {
+            objectName: "captureStatus"
+            visible: text.length > 0
+            text: bar.workspace.captureProblem.length > 0 ? bar.workspace.captureProblem : bar.workspace.captureSummary
+            color: bar.workspace.captureProblem.length > 0 ? Theme.down : Theme.textMuted
+            elide: Text.ElideMiddle
+            Layout.maximumWidth: bar.width * 0.35
+        }
         Item { Layout.fillWidth: true }
         Label {
             text: bar.workspace.profileProblem.length > 0 ? bar.workspace.profileProblem

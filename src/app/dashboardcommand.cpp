@@ -3,11 +3,13 @@
 #include "demoserverthread.h"
 #include "exitcode.h"
 #include "screenshottour.h"
+#include "sqlitecapturebackend.h"
 #include "workspace.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
@@ -91,9 +93,17 @@ int DashboardCommand::run(int &argc, char **argv)
     }
 
     DemoServerThread demoServer;
+    // Every event is recorded; the demo's go to a store of their own so they never mix with real ones.
+    const QString storePath = options->demo ? QFileInfo(SqliteCaptureBackend::defaultPath())
+                                                  .dir()
+                                                  .filePath(QStringLiteral("demo-capture.sqlite"))
+                                            : SqliteCaptureBackend::defaultPath();
+    CaptureStore store(std::make_unique<SqliteCaptureBackend>(storePath),
+                       options->demo ? QStringLiteral("dashboard (demo)") : QStringLiteral("dashboard"));
     Workspace workspace(options->demo                ? QString()
                         : options->profile.isEmpty() ? Profile::defaultPath()
                                                      : options->profile);
+    workspace.setCaptureStore(&store);
     if (options->demo) {
         if (!demoServer.start(&message)) {
             std::fprintf(stderr, "eventscope: cannot serve the demo feeds: %s\n", qPrintable(message));

@@ -4,7 +4,7 @@
 #include <QSettings>
 #include <QtQml/qqmlregistration.h>
 
-// The operator's display choices, kept between runs in the platform's settings store.
+// The operator's display and capture choices, kept between runs in the platform's settings store.
 class Preferences : public QObject
 {
     Q_OBJECT
@@ -12,6 +12,10 @@ class Preferences : public QObject
     Q_PROPERTY(bool darkTheme READ darkTheme WRITE setDarkTheme NOTIFY darkThemeChanged)
     Q_PROPERTY(
         int eventLogCapacity READ eventLogCapacity WRITE setEventLogCapacity NOTIFY eventLogCapacityChanged)
+    Q_PROPERTY(
+        int captureMaxAgeDays READ captureMaxAgeDays WRITE setCaptureMaxAgeDays NOTIFY retentionChanged)
+    Q_PROPERTY(
+        int captureMaxMegabytes READ captureMaxMegabytes WRITE setCaptureMaxMegabytes NOTIFY retentionChanged)
 
 public:
     explicit Preferences(QObject *parent = nullptr);
@@ -21,13 +25,21 @@ public:
     // How many events the Events page holds (1 000 to 1 000 000).
     int eventLogCapacity() const { return m_eventLogCapacity; }
     void setEventLogCapacity(int capacity);
+    // How long and how much the capture store keeps (0: no limit).
+    int captureMaxAgeDays() const { return m_captureMaxAgeDays; }
+    void setCaptureMaxAgeDays(int days);
+    int captureMaxMegabytes() const { return m_captureMaxMegabytes; }
+    void setCaptureMaxMegabytes(int megabytes);
 
 Q_SIGNALS:
     void darkThemeChanged();
     void eventLogCapacityChanged();
+    void retentionChanged();
 
 private:
     QSettings m_settings;
     bool m_darkTheme;
     int m_eventLogCapacity;
+    int m_captureMaxAgeDays;
+    int m_captureMaxMegabytes;
 };

@@ -6,6 +6,7 @@
 #include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QLocale>
 
 namespace {
 
@@ -20,6 +21,8 @@ Workspace::Workspace(const QString &profilePath, int batchIntervalMs, QObject *p
 {
     m_events.setSourceModel(&m_eventLog);
     connect(m_hub.get(), &FeedHub::eventsArrived, this, [this](const QList<CapturedEvent> &batch) {
+        if (m_store)
+            m_store->append(batch); // the record is complete whatever the views do
         if (!m_paused) {
             apply(batch);
             return;
@@ -62,6 +65,32 @@ void Workspace::apply(const QList<CapturedEvent> &batch)
     m_notifications.add(m_dashboard.ingest(batch, QDateTime::currentMSecsSinceEpoch()));
     m_eventsApplied += batch.size();
     Q_EMIT batchApplied(int(batch.size()));
+}
+
+void Workspace::setCaptureStore(CaptureStore *store)
+{
+    m_store = store;
+    connect(store, &CaptureStore::statusChanged, this, [this](const CaptureStatus &status) {
+        const QString summary =
+            QStringLiteral("Captured %1 events · %2 MB")
+                .arg(QLocale().toString(status.stats.events))
+                .arg(double(status.stats.bytes) / (1024.0 * 1024.0), 0, 'f', 1) +
+            (status.waiting > 1000 ? QStringLiteral(" · %1 waiting").arg(QLocale().toString(status.waiting))
+                                   : QString()) +
+            (status.unsaved > 0 ? QStringLiteral(" · %1 not stored").arg(QLocale().toString(status.unsaved))
+                                : QString());
+        if (summary == m_captureSummary && status.error == m_captureProblem)
+            return;
+        m_captureSummary = summary;
+        m_captureProblem = status.error;
+        Q_EMIT captureChanged();
+    });
+}
+
+void Workspace::setRetention(int maxAgeDays, int maxMegabytes)
+{
+    if (m_store)
+        m_store->setRetention({std::max(0, maxAgeDays), qint64(std::max(0, maxMegabytes)) * 1024 * 1024});
 }
 
 void Workspace::setProfile(const Profile &profile)

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "capturestore.h"
 #include "dashboard.h"
 #include "eventfiltermodel.h"
 #include "eventlogmodel.h"
@@ -32,6 +33,8 @@ class Workspace : public QObject
     Q_PROPERTY(int bufferedCount READ bufferedCount NOTIFY bufferedCountChanged)
     Q_PROPERTY(QString profilePath READ profilePath NOTIFY profileChanged)
     Q_PROPERTY(QString profileProblem READ profileProblem NOTIFY profileChanged)
+    Q_PROPERTY(QString captureSummary READ captureSummary NOTIFY captureChanged)
+    Q_PROPERTY(QString captureProblem READ captureProblem NOTIFY captureChanged)
 
 public:
     // `profilePath` empty: the profile lives in memory only (the demo).
@@ -49,6 +52,13 @@ public:
     QString profilePath() const { return m_profilePath; }
     QString profileProblem() const { return m_profileProblem; }
     qint64 eventsApplied() const { return m_eventsApplied; }
+
+    // Records every batch (paused or not) into `store`, which outlives the workspace's use of it.
+    void setCaptureStore(CaptureStore *store);
+    QString captureSummary() const { return m_captureSummary; }
+    QString captureProblem() const { return m_captureProblem; }
+    // Retention of the capture store: days and megabytes, 0 for no limit.
+    Q_INVOKABLE void setRetention(int maxAgeDays, int maxMegabytes);
 
     void setProfile(const Profile &profile);
     // The profile at profilePath(); a missing file is an empty profile, a bad one an error that keeps
@@ -68,6 +78,7 @@ Q_SIGNALS:
     void pausedChanged();
     void bufferedCountChanged();
     void profileChanged();
+    void captureChanged();
     // A batch reached the models (for the benchmark).
     void batchApplied(int events);
 
@@ -88,4 +99,7 @@ private:
     bool m_paused = false;
     QList<CapturedEvent> m_buffer;
     qint64 m_eventsApplied = 0;
+    CaptureStore *m_store = nullptr;
+    QString m_captureSummary;
+    QString m_captureProblem;
 };

@@ -5,6 +5,7 @@
 //   xvfb-run -a build/tests/bench/gui_ingest [seconds]      (default 30)
 #include "demoserverthread.h"
 #include "gapdetector.h"
+#include "sqlitecapturebackend.h"
 #include "workspace.h"
 
 #include <QApplication>
@@ -12,6 +13,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickStyle>
 #include <QQuickWindow>
+#include <QTemporaryDir>
 #include <QTimer>
 #include <QtQml/qqmlextensionplugin.h>
 #include <algorithm>
@@ -79,7 +81,13 @@ int main(int argc, char *argv[])
         bases << servers.back()->url();
     }
 
+    // Recorded as the dashboard records, into a store in a temporary directory.
+    QTemporaryDir storeDir;
+    CaptureStore store(
+        std::make_unique<SqliteCaptureBackend>(storeDir.filePath(QStringLiteral("bench.sqlite"))),
+        QStringLiteral("gui_ingest"));
     Workspace workspace({});
+    workspace.setCaptureStore(&store);
     QQuickStyle::setStyle(QStringLiteral("Material"));
     QQmlApplicationEngine engine;
     engine.addImportPath(QStringLiteral("qrc:/"));
@@ -140,6 +148,10 @@ int main(int argc, char *argv[])
                         percentile(frameIntervals, 0.5), percentile(frameIntervals, 0.95),
                         percentile(frameIntervals, 0.99), frameIntervals.size());
             std::printf("  peak RSS: %.0f MB\n", double(usage.ru_maxrss) / 1024.0);
+            std::printf("  capture store: %lld events written, %lld waiting, %s\n",
+                        static_cast<long long>(store.status().stats.events),
+                        static_cast<long long>(store.status().waiting),
+                        store.status().error.isEmpty() ? "no errors" : qPrintable(store.status().error));
             QCoreApplication::quit();
         });
     });
