@@ -116,6 +116,8 @@ ApplicationWindow {
                 onClicked: { menu.popup() }
                 Menu {
                     id: menu
+                    MenuItem { text: "Replay a capture…"; onTriggered: { replayDialog.open() } }
+                    MenuSeparator {}
                     MenuItem { text: "Import profile…"; onTriggered: { profileDialog.importing = true; profileDialog.open() } }
                     MenuItem { text: "Export profile…"; onTriggered: { profileDialog.importing = false; profileDialog.open() } }
                     MenuSeparator {}
@@ -140,12 +142,22 @@ ApplicationWindow {
             onAddRequested: { editorDialog.openFor("") }
         }
 
-        StackLayout {
-            id: pages
+        ColumnLayout {
             SplitView.fillWidth: true
-            DashboardPage { workspace: window.workspace }
-            EventsPage { id: eventsPage; workspace: window.workspace }
-            NotificationsPage { workspace: window.workspace }
+            spacing: 0
+            ReplayBar {
+                workspace: window.workspace
+                visible: window.workspace.replayActive
+                Layout.fillWidth: true
+            }
+            StackLayout {
+                id: pages
+                Layout.fillWidth: true
+                Layout.fillHeight: true
+                DashboardPage { workspace: window.workspace }
+                EventsPage { id: eventsPage; workspace: window.workspace }
+                NotificationsPage { workspace: window.workspace }
+            }
         }
     }
 
@@ -168,6 +180,20 @@ ApplicationWindow {
         }
     }
     MessageDialog { id: messageDialog; title: "Profile"; buttons: MessageDialog.Ok }
+
+    FileDialog {
+        id: replayDialog
+        title: "Replay a capture"
+        nameFilters: ["Captures (*.ndjson *.jsonl *.sse)", "All files (*)"]
+        onAccepted: {
+            const problem = window.workspace.openReplay(selectedFile)
+            if (problem.length > 0) {
+                messageDialog.title = "Replay"
+                messageDialog.text = problem
+                messageDialog.open()
+            }
+        }
+    }
 
     Dialog {
         id: settingsDialog

@@ -13,6 +13,10 @@ ChartView {
     property bool showLegend: seriesNames.length > 1
     property int colorOffset: 0
 
+    // Never laid out at zero size: Qt 6.4 charts created at 0×0 can keep a stale layout (elided title,
+    // axes that stop moving) after they grow.
+    implicitWidth: 240
+    implicitHeight: 160
     antialiasing: true
     backgroundColor: "transparent"
     plotAreaColor: "transparent"

@@ -125,6 +125,7 @@ Item {
                         required property string eventId
                         required property string preview
                         required property real seq
+                        required property bool replayed
 
                         readonly property bool selected: seq === page.selectedSeq
 
@@ -136,7 +137,7 @@ Item {
                             anchors.fill: parent
                             spacing: 10
                             Label { text: row.time; color: Theme.textMuted; font.family: Theme.monoFont; font.pixelSize: 12; Layout.preferredWidth: 96; leftPadding: 6 }
-                            Label { text: row.source; color: Theme.text; elide: Text.ElideRight; font.pixelSize: 12; Layout.preferredWidth: 130; leftPadding: 6 }
+                            Label { text: (row.replayed ? "⟲ " : "") + row.source; color: row.replayed ? Theme.warning : Theme.text; elide: Text.ElideRight; font.pixelSize: 12; Layout.preferredWidth: 130; leftPadding: 6 }
                             Label { text: row.type; color: Theme.accent; elide: Text.ElideRight; font.pixelSize: 12; Layout.preferredWidth: 110; leftPadding: 6 }
                             Label { text: row.eventId; color: Theme.textMuted; elide: Text.ElideLeft; font.family: Theme.monoFont; font.pixelSize: 12; Layout.preferredWidth: 90; leftPadding: 6 }
                             Label { text: row.preview; color: Theme.text; elide: Text.ElideRight; font.family: Theme.monoFont; font.pixelSize: 12; Layout.fillWidth: true; leftPadding: 6 }

@@ -27,6 +27,7 @@ struct Options
     QString profile;
     QString screenshots;
     int settleMs = 20000;
+    QString replay;
 };
 
 std::optional<Options> parse(const QStringList &arguments, QString *message)
@@ -48,7 +49,10 @@ std::optional<Options> parse(const QStringList &arguments, QString *message)
         QStringLiteral("settle"),
         QStringLiteral("With --screenshots: seconds to let the feeds fill the views first (default 20)."),
         QStringLiteral("SECONDS"), QStringLiteral("20"));
-    parser.addOptions({help, demo, profile, screenshots, settle});
+    const QCommandLineOption replay(QStringLiteral("replay"),
+                                    QStringLiteral("Replay this NDJSON or .sse capture into the dashboard."),
+                                    QStringLiteral("FILE"));
+    parser.addOptions({help, demo, profile, screenshots, settle, replay});
     if (!parser.parse(arguments)) {
         *message = parser.errorText();
         return std::nullopt;
@@ -72,7 +76,7 @@ std::optional<Options> parse(const QStringList &arguments, QString *message)
         return std::nullopt;
     }
     return Options{parser.isSet(demo), parser.value(profile), parser.value(screenshots),
-                   int(settleSeconds * 1000)};
+                   int(settleSeconds * 1000), parser.value(replay)};
 }
 
 } // namespace
@@ -113,6 +117,13 @@ int DashboardCommand::run(int &argc, char **argv)
     } else if (!workspace.loadProfile(&message)) {
         // The window still opens and says so; the file is left for the operator to fix.
         std::fprintf(stderr, "eventscope: %s\n", qPrintable(message));
+    }
+
+    if (!options->replay.isEmpty()) {
+        // Problems go to stderr; what could be read replays.
+        const QString problem = workspace.openReplay(QUrl::fromLocalFile(options->replay));
+        if (!problem.isEmpty())
+            std::fprintf(stderr, "eventscope: replay: %s\n", qPrintable(problem));
     }
 
     QQuickStyle::setStyle(QStringLiteral("Material"));

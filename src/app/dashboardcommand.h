@@ -2,9 +2,9 @@
 
 #include <QStringList>
 
-// `eventscope [--demo] [--profile FILE] [--screenshots DIR]`: the dashboard window. With --demo it serves
-// the demo feeds itself and watches them with the demo profile (kept in memory, never saved over the
-// operator's); --screenshots takes a picture of each page into DIR and quits.
+// `eventscope [--demo] [--profile FILE] [--replay FILE] [--screenshots DIR]`: the dashboard window. With
+// --demo it serves the demo feeds itself and watches them with the demo profile (kept in memory, never saved
+// over the operator's); --screenshots takes a picture of each page into DIR and quits.
 namespace DashboardCommand {
 int run(int &argc, char **argv);
 }

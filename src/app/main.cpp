@@ -9,12 +9,13 @@
 
 namespace {
 
-const char Usage[] = "usage: eventscope [--demo | --profile FILE] [--screenshots DIR]\n"
+const char Usage[] = "usage: eventscope [--demo | --profile FILE] [--replay FILE] [--screenshots DIR]\n"
                      "       eventscope <command> [options]\n"
                      "\n"
                      "  (no command)            the dashboard with the subscriptions of your profile\n"
                      "  --demo                  the dashboard watching its own demo feeds\n"
                      "  --profile FILE          the dashboard with the subscriptions in FILE\n"
+                     "  --replay FILE           also replay an NDJSON or .sse capture into the dashboard\n"
                      "\n"
                      "commands:\n"
                      "  capture URL [options]   print the events of a stream as NDJSON or CSV\n"

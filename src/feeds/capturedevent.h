@@ -15,6 +15,7 @@ struct CapturedEvent
     qint64 receivedMs = 0; // UTC, milliseconds since the epoch
     quint64 seq = 0;       // order of receipt across all subscriptions
     QString subscription;  // the subscription's id; empty for the CLI
+    bool replayed = false; // played back from a capture file, not received live
 };
 
 Q_DECLARE_METATYPE(CapturedEvent)

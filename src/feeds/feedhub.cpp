@@ -12,6 +12,7 @@ FeedHub::FeedHub(int batchIntervalMs, QObject *parent)
     m_worker->moveToThread(&m_thread);
     connect(m_worker, &FeedWorker::batchReady, this, &FeedHub::eventsArrived);
     connect(m_worker, &FeedWorker::statusesReady, this, &FeedHub::statusesChanged);
+    connect(m_worker, &FeedWorker::replayProgressed, this, &FeedHub::replayProgressed);
     m_thread.start();
 }
 
@@ -26,4 +27,27 @@ FeedHub::~FeedHub()
 void FeedHub::setSubscriptions(const QList<Subscription> &subscriptions)
 {
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, subscriptions] { worker->apply(subscriptions); });
+}
+
+void FeedHub::startReplay(const QString &subscriptionId, const QList<CapturedEvent> &events)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, subscriptionId, events] {
+        worker->startReplay(subscriptionId, events);
+    });
+}
+
+void FeedHub::controlReplay(double speed, bool paused)
+{
+    QMetaObject::invokeMethod(m_worker,
+                              [worker = m_worker, speed, paused] { worker->controlReplay(speed, paused); });
+}
+
+void FeedHub::seekReplay(int position)
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, position] { worker->seekReplay(position); });
+}
+
+void FeedHub::stopReplay()
+{
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker] { worker->stopReplay(); });
 }

@@ -23,9 +23,16 @@ public:
     // Starts, reconnects and stops sources to match; an edit that keeps the connection keeps the stream.
     void setSubscriptions(const QList<Subscription> &subscriptions);
 
+    // Replay of captured events through the same way live ones take (see FeedWorker).
+    void startReplay(const QString &subscriptionId, const QList<CapturedEvent> &events);
+    void controlReplay(double speed, bool paused);
+    void seekReplay(int position);
+    void stopReplay();
+
 Q_SIGNALS:
     void eventsArrived(const QList<CapturedEvent> &batch);
     void statusesChanged(const QList<SubscriptionStatus> &statuses);
+    void replayProgressed(int position, int total);
 
 private:
     QThread m_thread;

@@ -72,6 +72,55 @@ void FeedWorker::apply(const QList<Subscription> &subscriptions)
     m_statusChanged = true;
 }
 
+void FeedWorker::startReplay(const QString &subscriptionId, const QList<CapturedEvent> &events)
+{
+    m_replay = std::make_unique<ReplayFeed>(events, QDateTime::currentMSecsSinceEpoch());
+    m_replayId = subscriptionId;
+    m_replayReported = -1;
+    if (!m_tick.isActive()) {
+        m_tick.start();
+        m_sinceRate.start();
+    }
+}
+
+void FeedWorker::controlReplay(double speed, bool paused)
+{
+    if (!m_replay)
+        return;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    m_replay->setSpeed(speed, now);
+    m_replay->setPaused(paused, now);
+}
+
+void FeedWorker::seekReplay(int position)
+{
+    if (m_replay)
+        m_replay->seek(position, QDateTime::currentMSecsSinceEpoch());
+}
+
+void FeedWorker::stopReplay()
+{
+    m_replay.reset();
+}
+
+void FeedWorker::playReplay(qint64 now)
+{
+    QList<CapturedEvent> due;
+    m_replay->takeDue(now, due);
+    for (CapturedEvent &event : due) {
+        // Played events take the time they are played, so charts and windows follow the replay's clock.
+        event.receivedMs = now;
+        event.seq = ++m_seq;
+        event.subscription = m_replayId;
+        event.replayed = true;
+        m_pending.append(std::move(event));
+    }
+    if (m_replay->position() != m_replayReported) {
+        m_replayReported = m_replay->position();
+        Q_EMIT replayProgressed(m_replay->position(), m_replay->size());
+    }
+}
+
 void FeedWorker::shutdown()
 {
     m_tick.stop();
@@ -114,6 +163,8 @@ void FeedWorker::receive(Feed &feed, const SseEvent &event)
 
 void FeedWorker::tick()
 {
+    if (m_replay)
+        playReplay(QDateTime::currentMSecsSinceEpoch());
     if (!m_pending.isEmpty())
         Q_EMIT batchReady(std::exchange(m_pending, {}));
 

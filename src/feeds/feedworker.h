@@ -2,6 +2,7 @@
 
 #include "capturedevent.h"
 #include "gapdetector.h"
+#include "replayfeed.h"
 #include "subscription.h"
 #include "subscriptionstatus.h"
 
@@ -25,11 +26,18 @@ public:
     ~FeedWorker() override;
 
     void apply(const QList<Subscription> &subscriptions);
+    // Plays `events` back as if they came from `replay`'s subscription id, stamped with the time they are
+    // played and marked replayed.
+    void startReplay(const QString &subscriptionId, const QList<CapturedEvent> &events);
+    void controlReplay(double speed, bool paused);
+    void seekReplay(int position);
+    void stopReplay();
     void shutdown();
 
 Q_SIGNALS:
     void batchReady(const QList<CapturedEvent> &batch);
     void statusesReady(const QList<SubscriptionStatus> &statuses);
+    void replayProgressed(int position, int total);
 
 private:
     struct Feed
@@ -44,6 +52,7 @@ private:
     void start(Feed &feed);
     void receive(Feed &feed, const SseEvent &event);
     void tick();
+    void playReplay(qint64 now);
     QList<SubscriptionStatus> statuses() const;
 
     QNetworkAccessManager *m_network = nullptr;
@@ -54,4 +63,7 @@ private:
     QTimer m_tick;
     QElapsedTimer m_sinceRate;
     bool m_statusChanged = false;
+    std::unique_ptr<ReplayFeed> m_replay;
+    QString m_replayId;
+    int m_replayReported = -1;
 };

@@ -50,6 +50,8 @@ QVariant EventLogModel::data(const QModelIndex &index, int role) const
         return preview(event.event.data);
     case SeqRole:
         return event.seq;
+    case ReplayedRole:
+        return event.replayed;
     default:
         return {};
     }
@@ -61,7 +63,7 @@ QHash<int, QByteArray> EventLogModel::roleNames() const
             {SourceRole, "source"}, {SubscriptionRole, "subscription"},
             {TypeRole, "type"},     {IdRole, "eventId"},
             {DataRole, "data"},     {PreviewRole, "preview"},
-            {SeqRole, "seq"}};
+            {SeqRole, "seq"},       {ReplayedRole, "replayed"}};
 }
 
 void EventLogModel::setCapacity(int capacity)

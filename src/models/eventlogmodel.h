@@ -32,6 +32,7 @@ public:
         DataRole,
         PreviewRole, // the data on one line, cut to a few hundred characters
         SeqRole,
+        ReplayedRole, // played back from a capture file
     };
     Q_ENUM(Role)
 

@@ -1,6 +1,8 @@
 #include "workspace.h"
 
+#include "captureimporter.h"
 #include "feedhub.h"
+#include "feedpanel.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -12,6 +14,36 @@ namespace {
 
 constexpr int IdleTickMs = 1000;
 
+// The live events of a batch: replayed ones are in a capture already.
+QList<CapturedEvent> live(const QList<CapturedEvent> &batch)
+{
+    if (std::none_of(batch.cbegin(), batch.cend(), [](const CapturedEvent &e) { return e.replayed; }))
+        return batch;
+    QList<CapturedEvent> kept;
+    std::copy_if(batch.cbegin(), batch.cend(), std::back_inserter(kept),
+                 [](const CapturedEvent &e) { return !e.replayed; });
+    return kept;
+}
+
+// The panel that suits a capture best, from its most common event type.
+Subscription::Panel panelFor(const QList<CapturedEvent> &events)
+{
+    QHash<QString, int> types;
+    for (const CapturedEvent &event : events)
+        ++types[event.event.type];
+    const auto most = std::max_element(types.cbegin(), types.cend());
+    const QString type = most == types.cend() ? QString() : most.key();
+    if (type == QLatin1String("quote"))
+        return Subscription::Panel::Stock;
+    if (type == QLatin1String("reading"))
+        return Subscription::Panel::IoT;
+    if (type == QLatin1String("progress"))
+        return Subscription::Panel::Progress;
+    if (type == QLatin1String("notification") || type == QLatin1String("alert"))
+        return Subscription::Panel::Notifications;
+    return Subscription::Panel::Raw;
+}
+
 } // namespace
 
 Workspace::Workspace(const QString &profilePath, int batchIntervalMs, QObject *parent)
@@ -22,7 +54,7 @@ Workspace::Workspace(const QString &profilePath, int batchIntervalMs, QObject *p
     m_events.setSourceModel(&m_eventLog);
     connect(m_hub.get(), &FeedHub::eventsArrived, this, [this](const QList<CapturedEvent> &batch) {
         if (m_store)
-            m_store->append(batch); // the record is complete whatever the views do
+            m_store->append(live(batch)); // the record is complete whatever the views do
         if (!m_paused) {
             apply(batch);
             return;
@@ -35,6 +67,15 @@ Workspace::Workspace(const QString &profilePath, int batchIntervalMs, QObject *p
     });
     connect(m_hub.get(), &FeedHub::statusesChanged, &m_subscriptions, &SubscriptionListModel::updateStatuses);
     connect(m_hub.get(), &FeedHub::statusesChanged, &m_dashboard, &Dashboard::updateStatuses);
+    connect(m_hub.get(), &FeedHub::replayProgressed, this, [this](int position, int total) {
+        m_replayPosition = position;
+        m_replayTotal = total;
+        if (FeedPanel *panel = m_dashboard.panelFor(QLatin1String(ReplayId)))
+            panel->setStatus(position < total && !m_replayPaused ? QStringLiteral("open")
+                                                                 : QStringLiteral("closed"),
+                             0, {});
+        Q_EMIT replayChanged();
+    });
     connect(&m_subscriptions, &SubscriptionListModel::subscriptionsEdited, this,
             &Workspace::subscriptionsEdited);
     m_idleTick.setInterval(IdleTickMs);
@@ -96,7 +137,7 @@ void Workspace::setRetention(int maxAgeDays, int maxMegabytes)
 void Workspace::setProfile(const Profile &profile)
 {
     m_subscriptions.setSubscriptions(profile.subscriptions);
-    m_dashboard.setSubscriptions(profile.subscriptions);
+    updateDashboard();
     m_hub->setSubscriptions(profile.subscriptions);
 }
 
@@ -160,7 +201,7 @@ void Workspace::removeSubscription(const QString &id)
 
 void Workspace::subscriptionsEdited(const QList<Subscription> &subscriptions)
 {
-    m_dashboard.setSubscriptions(subscriptions);
+    updateDashboard();
     m_hub->setSubscriptions(subscriptions);
     save();
 }
@@ -198,4 +239,70 @@ QString Workspace::exportProfile(const QUrl &file) const
     }
     QString error;
     return profile.save(file.toLocalFile(), &error) ? QString() : error;
+}
+
+void Workspace::updateDashboard()
+{
+    QList<Subscription> shown = m_subscriptions.subscriptions();
+    if (m_replay)
+        shown.append(*m_replay);
+    m_dashboard.setSubscriptions(shown);
+}
+
+QString Workspace::openReplay(const QUrl &file)
+{
+    const CaptureImporter::Result imported = CaptureImporter::importFile(file.toLocalFile());
+    if (!imported.error.isEmpty())
+        return imported.error;
+    const QString skipped = imported.malformed == 0 ? QString()
+                                                    : QStringLiteral("%1 malformed lines skipped:\n%2")
+                                                          .arg(imported.malformed)
+                                                          .arg(imported.problems.join(QLatin1Char('\n')));
+    if (imported.events.isEmpty())
+        return QStringLiteral("'%1' holds no events. %2").arg(file.fileName(), skipped);
+    closeReplay();
+    Subscription replay =
+        Subscription::create(QStringLiteral("Replay · ") + file.fileName(), {}, panelFor(imported.events));
+    replay.id = QLatin1String(ReplayId);
+    replay.mapping.time.clear(); // played events carry the replay's clock, not their data's old times
+    m_replay = replay;
+    m_replayName = file.fileName();
+    m_replayPosition = 0;
+    m_replayTotal = int(imported.events.size());
+    m_replaySpeed = 1;
+    m_replayPaused = false;
+    updateDashboard();
+    m_hub->startReplay(replay.id, imported.events);
+    Q_EMIT replayChanged();
+    return skipped;
+}
+
+void Workspace::setReplaySpeed(double speed)
+{
+    m_replaySpeed = speed;
+    m_hub->controlReplay(m_replaySpeed, m_replayPaused);
+    Q_EMIT replayChanged();
+}
+
+void Workspace::setReplayPaused(bool paused)
+{
+    m_replayPaused = paused;
+    m_hub->controlReplay(m_replaySpeed, m_replayPaused);
+    Q_EMIT replayChanged();
+}
+
+void Workspace::seekReplay(int position)
+{
+    m_hub->seekReplay(position);
+}
+
+void Workspace::closeReplay()
+{
+    if (!m_replay)
+        return;
+    m_hub->stopReplay();
+    m_replay.reset();
+    m_replayName.clear();
+    updateDashboard();
+    Q_EMIT replayChanged();
 }

@@ -35,6 +35,12 @@ class Workspace : public QObject
     Q_PROPERTY(QString profileProblem READ profileProblem NOTIFY profileChanged)
     Q_PROPERTY(QString captureSummary READ captureSummary NOTIFY captureChanged)
     Q_PROPERTY(QString captureProblem READ captureProblem NOTIFY captureChanged)
+    Q_PROPERTY(bool replayActive READ replayActive NOTIFY replayChanged)
+    Q_PROPERTY(QString replayName READ replayName NOTIFY replayChanged)
+    Q_PROPERTY(int replayPosition READ replayPosition NOTIFY replayChanged)
+    Q_PROPERTY(int replayTotal READ replayTotal NOTIFY replayChanged)
+    Q_PROPERTY(double replaySpeed READ replaySpeed NOTIFY replayChanged)
+    Q_PROPERTY(bool replayPaused READ replayPaused NOTIFY replayChanged)
 
 public:
     // `profilePath` empty: the profile lives in memory only (the demo).
@@ -60,6 +66,21 @@ public:
     // Retention of the capture store: days and megabytes, 0 for no limit.
     Q_INVOKABLE void setRetention(int maxAgeDays, int maxMegabytes);
 
+    // Replays an NDJSON or .sse capture through FeedHub into a panel of its own (its kind guessed from
+    // the event types), marked as replayed. Returns an empty text, or what went wrong or was skipped.
+    Q_INVOKABLE QString openReplay(const QUrl &file);
+    Q_INVOKABLE void setReplaySpeed(double speed); // 1, 10; 0: as fast as possible
+    Q_INVOKABLE void setReplayPaused(bool paused);
+    Q_INVOKABLE void seekReplay(int position);
+    Q_INVOKABLE void closeReplay();
+    bool replayActive() const { return !m_replayName.isEmpty(); }
+    QString replayName() const { return m_replayName; }
+    int replayPosition() const { return m_replayPosition; }
+    int replayTotal() const { return m_replayTotal; }
+    double replaySpeed() const { return m_replaySpeed; }
+    bool replayPaused() const { return m_replayPaused; }
+    static constexpr const char *ReplayId = "replay";
+
     void setProfile(const Profile &profile);
     // The profile at profilePath(); a missing file is an empty profile, a bad one an error that keeps
     // the file as it is (and the workspace empty) so nothing the operator made is overwritten.
@@ -79,6 +100,7 @@ Q_SIGNALS:
     void bufferedCountChanged();
     void profileChanged();
     void captureChanged();
+    void replayChanged();
     // A batch reached the models (for the benchmark).
     void batchApplied(int events);
 
@@ -86,6 +108,7 @@ private:
     void apply(const QList<CapturedEvent> &batch);
     void subscriptionsEdited(const QList<Subscription> &subscriptions);
     void save();
+    void updateDashboard();
 
     QString m_profilePath;
     QString m_profileProblem;
@@ -102,4 +125,10 @@ private:
     CaptureStore *m_store = nullptr;
     QString m_captureSummary;
     QString m_captureProblem;
+    std::optional<Subscription> m_replay;
+    QString m_replayName;
+    int m_replayPosition = 0;
+    int m_replayTotal = 0;
+    double m_replaySpeed = 1;
+    bool m_replayPaused = false;
 };

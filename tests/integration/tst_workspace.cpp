@@ -23,6 +23,7 @@ private Q_SLOTS:
     void editsAreSavedToTheProfile();
     void badProfileIsLeftAlone();
     void exportLeavesSecretsOut();
+    void replayGoesThroughFeedHubMarked();
 
 private:
     DemoServer m_server;
@@ -158,7 +159,54 @@ void TestWorkspace::exportLeavesSecretsOut()
     const QString blocked = m_dir.filePath("a-file") + "/x.json";
     QVERIFY(QFile(m_dir.filePath("a-file")).open(QIODevice::WriteOnly));
     QVERIFY(workspace.exportProfile(QUrl::fromLocalFile(blocked)).contains("x.json"));
-    QVERIFY(workspace.importProfile(QUrl::fromLocalFile(m_dir.filePath("missing.json"))).contains("missing.json"));
+    QVERIFY(workspace.importProfile(QUrl::fromLocalFile(m_dir.filePath("missing.json")))
+                .contains("missing.json"));
+}
+
+void TestWorkspace::replayGoesThroughFeedHubMarked()
+{
+    const QString file = m_dir.filePath("quotes.ndjson");
+    {
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        for (int i = 1; i <= 300; ++i) {
+            const QString data =
+                QString(R"({\"symbol\":\"%1\",\"price\":%2})").arg(i % 2 ? "AAPL" : "MSFT").arg(100 + i);
+            out.write(
+                QString(
+                    R"({"time":"2026-11-24T13:00:%1.000Z","source":"Stocks","event":"quote","id":"%2","data":"%3"})")
+                    .arg(i / 10 % 60, 2, 10, QChar('0'))
+                    .arg(i)
+                    .arg(data)
+                    .toUtf8() +
+                "\n");
+        }
+        out.write("not json\n");
+    }
+    Workspace workspace({});
+    QSignalSpy replay(&workspace, &Workspace::replayChanged);
+    const QString problem = workspace.openReplay(QUrl::fromLocalFile(file));
+    QVERIFY2(problem.startsWith("1 malformed lines skipped:\nline 301: "), qPrintable(problem));
+    QVERIFY(workspace.replayActive());
+    QCOMPARE(workspace.replayTotal(), 300);
+    auto *panel = qobject_cast<StockPanel *>(workspace.dashboard()->panelFor(Workspace::ReplayId));
+    QVERIFY2(panel, "quotes replay into a stock panel");
+    QCOMPARE(panel->title(), QStringLiteral("Replay · quotes.ndjson"));
+
+    workspace.setReplaySpeed(0); // as fast as possible
+    QTRY_COMPARE_WITH_TIMEOUT(workspace.eventLog()->rowCount(), 300, Bound);
+    QTRY_COMPARE_WITH_TIMEOUT(workspace.replayPosition(), 300, Bound);
+    for (int row = 0; row < 300; ++row) {
+        QVERIFY(workspace.eventLog()->index(row).data(EventLogModel::ReplayedRole).toBool());
+        QCOMPARE(workspace.eventLog()->at(row).event.id, QString::number(row + 1));
+    }
+    QCOMPARE(panel->quotes()->rowCount(), 2);
+    QCOMPARE(panel->chart()->pointCount("AAPL"), 150);
+
+    workspace.closeReplay();
+    QVERIFY(!workspace.replayActive());
+    QCOMPARE(workspace.dashboard()->panelFor(Workspace::ReplayId), nullptr);
+    QVERIFY(workspace.openReplay(QUrl::fromLocalFile(m_dir.filePath("none.ndjson"))).contains("none.ndjson"));
 }
 
 QTEST_MAIN(TestWorkspace)
