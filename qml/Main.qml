@@ -17,6 +17,12 @@ ApplicationWindow {
     // For the screenshot tour and tests: "dashboard", "events", "notifications" or "editor".
     function showPage(name) {
         editorDialog.close()
+        exportDialog.close()
+        if (name === "export") {
+            pages.currentIndex = 1
+            exportDialog.openFor(true)
+            return
+        }
         if (name === "editor") {
             pages.currentIndex = 0
             editorDialog.openFor(workspace.subscriptions.idAt(0))
@@ -116,6 +122,7 @@ ApplicationWindow {
                 onClicked: { menu.popup() }
                 Menu {
                     id: menu
+                    MenuItem { text: "Export events…"; onTriggered: { exportDialog.openFor(pages.currentIndex === 1) } }
                     MenuItem { text: "Replay a capture…"; onTriggered: { replayDialog.open() } }
                     MenuSeparator {}
                     MenuItem { text: "Import profile…"; onTriggered: { profileDialog.importing = true; profileDialog.open() } }
@@ -155,7 +162,7 @@ ApplicationWindow {
                 Layout.fillWidth: true
                 Layout.fillHeight: true
                 DashboardPage { workspace: window.workspace }
-                EventsPage { id: eventsPage; workspace: window.workspace }
+                EventsPage { id: eventsPage; workspace: window.workspace; onExportRequested: { exportDialog.openFor(true) } }
                 NotificationsPage { workspace: window.workspace }
             }
         }
@@ -164,6 +171,7 @@ ApplicationWindow {
     footer: StatusBar { workspace: window.workspace; demo: window.demo }
 
     SubscriptionEditorDialog { id: editorDialog; workspace: window.workspace }
+    ExportDialog { id: exportDialog; workspace: window.workspace }
 
     FileDialog {
         id: profileDialog

@@ -12,6 +12,7 @@ Item {
     property var workspace
     property bool followTail: true
     property real selectedSeq: -1
+    signal exportRequested()
 
     readonly property var log: workspace.eventLog
     readonly property var events: workspace.events
@@ -67,6 +68,7 @@ Item {
                 highlighted: page.workspace.paused
                 onClicked: { page.workspace.paused = !page.workspace.paused }
             }
+            Button { text: "Export…"; flat: true; onClicked: { page.exportRequested() } }
             Button { text: "Clear"; flat: true; onClicked: { page.log.clear(); page.selectedSeq = -1 } }
         }
 

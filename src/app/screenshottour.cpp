@@ -13,10 +13,8 @@ struct Stop
 };
 
 constexpr Stop Stops[] = {
-    {"dashboard", "dashboard.png"},
-    {"editor", "editor.png"},
-    {"events", "events.png"},
-    {"notifications", "notifications.png"},
+    {"dashboard", "dashboard.png"},         {"editor", "editor.png"}, {"events", "events.png"},
+    {"notifications", "notifications.png"}, {"export", "export.png"},
 };
 
 // One colour all over: the scene was not rendered.

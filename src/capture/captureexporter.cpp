@@ -6,10 +6,43 @@
 #include <QSaveFile>
 #include <cstdio>
 
+namespace {
+
+constexpr qsizetype ListPageSize = 5000;
+
+} // namespace
+
 CaptureExporter::Result CaptureExporter::run(CaptureBackend &backend, const CaptureQuery &query,
-                                             const QString &formatName, const QString &outputPath,
+                                             const QString &format, const QString &outputPath,
                                              const std::function<void(qint64, qint64)> &progress,
                                              const std::atomic_bool *cancel)
+{
+    return write([&](qint64 *total, const PageSink &sink,
+                     QString *error) { return backend.query(query, total, sink, error); },
+                 format, outputPath, progress, cancel);
+}
+
+CaptureExporter::Result CaptureExporter::run(const QList<CapturedEvent> &events, const QString &format,
+                                             const QString &outputPath,
+                                             const std::function<void(qint64, qint64)> &progress,
+                                             const std::atomic_bool *cancel)
+{
+    return write(
+        [&](qint64 *total, const PageSink &sink, QString *) {
+            *total = events.size();
+            for (qsizetype start = 0; start < events.size(); start += ListPageSize) {
+                if (!sink(events.mid(start, ListPageSize)))
+                    break;
+            }
+            return true;
+        },
+        format, outputPath, progress, cancel);
+}
+
+CaptureExporter::Result CaptureExporter::write(const Reader &reader, const QString &formatName,
+                                               const QString &outputPath,
+                                               const std::function<void(qint64, qint64)> &progress,
+                                               const std::atomic_bool *cancel)
 {
     Result result;
     std::unique_ptr<RecordFormat> format = RecordFormat::create(formatName);
@@ -31,7 +64,7 @@ CaptureExporter::Result CaptureExporter::run(CaptureBackend &backend, const Capt
     }
 
     QByteArray buffer = format->header();
-    auto write = [&]() {
+    auto flush = [&]() {
         if (out->write(buffer) != buffer.size())
             return false;
         result.bytes += buffer.size();
@@ -41,13 +74,13 @@ CaptureExporter::Result CaptureExporter::run(CaptureBackend &backend, const Capt
     qint64 total = 0;
     QString error;
     bool writeFailed = false;
-    const bool read = backend.query(
-        query, &total,
+    const bool read = reader(
+        &total,
         [&](const QList<CapturedEvent> &page) {
             for (const CapturedEvent &event : page)
                 format->append(buffer, event);
             result.events += page.size();
-            if (!write()) {
+            if (!flush()) {
                 writeFailed = true;
                 return false;
             }
@@ -70,7 +103,7 @@ CaptureExporter::Result CaptureExporter::run(CaptureBackend &backend, const Capt
         return result;
     }
     buffer.append(format->footer());
-    if (!write() || (!toStdout && !file.commit()) || (toStdout && !standardOutput.flush())) {
+    if (!flush() || (!toStdout && !file.commit()) || (toStdout && !standardOutput.flush())) {
         result.error = QStringLiteral("cannot write '%1': %2").arg(outputPath, out->errorString());
         return result;
     }

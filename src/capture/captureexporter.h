@@ -25,4 +25,15 @@ public:
     static Result run(CaptureBackend &backend, const CaptureQuery &query, const QString &format,
                       const QString &outputPath, const std::function<void(qint64, qint64)> &progress = {},
                       const std::atomic_bool *cancel = nullptr);
+    // The same for events already in hand (what a view shows), written a page at a time all the same.
+    static Result run(const QList<CapturedEvent> &events, const QString &format, const QString &outputPath,
+                      const std::function<void(qint64, qint64)> &progress = {},
+                      const std::atomic_bool *cancel = nullptr);
+
+private:
+    using PageSink = std::function<bool(const QList<CapturedEvent> &)>;
+    // Reads the events page by page into the sink, setting the total first; false with a message on failure.
+    using Reader = std::function<bool(qint64 *total, const PageSink &sink, QString *error)>;
+    static Result write(const Reader &reader, const QString &format, const QString &outputPath,
+                        const std::function<void(qint64, qint64)> &progress, const std::atomic_bool *cancel);
 };

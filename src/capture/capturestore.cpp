@@ -5,6 +5,7 @@
 CaptureStore::CaptureStore(std::unique_ptr<CaptureBackend> backend, const QString &sessionLabel,
                            QObject *parent)
     : QObject(parent)
+    , m_location(backend->location())
     , m_writer(new CaptureWriter(std::move(backend), sessionLabel))
 {
     qRegisterMetaType<CaptureStatus>();

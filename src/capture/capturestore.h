@@ -24,11 +24,13 @@ public:
     void append(const QList<CapturedEvent> &batch);
     void setRetention(const RetentionPolicy &policy);
     CaptureStatus status() const { return m_status; }
+    QString location() const { return m_location; }
 
 Q_SIGNALS:
     void statusChanged(const CaptureStatus &status);
 
 private:
+    QString m_location;
     QThread m_thread;
     CaptureWriter *m_writer;
     CaptureStatus m_status;

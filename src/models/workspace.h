@@ -35,6 +35,7 @@ class Workspace : public QObject
     Q_PROPERTY(QString profileProblem READ profileProblem NOTIFY profileChanged)
     Q_PROPERTY(QString captureSummary READ captureSummary NOTIFY captureChanged)
     Q_PROPERTY(QString captureProblem READ captureProblem NOTIFY captureChanged)
+    Q_PROPERTY(QString capturePath READ capturePath NOTIFY captureChanged)
     Q_PROPERTY(bool replayActive READ replayActive NOTIFY replayChanged)
     Q_PROPERTY(QString replayName READ replayName NOTIFY replayChanged)
     Q_PROPERTY(int replayPosition READ replayPosition NOTIFY replayChanged)
@@ -63,6 +64,7 @@ public:
     void setCaptureStore(CaptureStore *store);
     QString captureSummary() const { return m_captureSummary; }
     QString captureProblem() const { return m_captureProblem; }
+    QString capturePath() const { return m_store ? m_store->location() : QString(); }
     // Retention of the capture store: days and megabytes, 0 for no limit.
     Q_INVOKABLE void setRetention(int maxAgeDays, int maxMegabytes);
 
