@@ -4,11 +4,16 @@
 
 #include <QFile>
 #include <QSaveFile>
+#include <condition_variable>
 #include <cstdio>
+#include <deque>
+#include <mutex>
+#include <thread>
 
 namespace {
 
 constexpr qsizetype ListPageSize = 5000;
+constexpr size_t MaxPagesInFlight = 4; // between the reading and the writing thread: memory stays flat
 
 } // namespace
 
@@ -71,28 +76,64 @@ CaptureExporter::Result CaptureExporter::write(const Reader &reader, const QStri
         buffer.clear();
         return true;
     };
+    // Reading rows and formatting them cost about the same, so they run side by side: this thread reads
+    // pages, a second one formats and writes them, with at most a few pages in between.
     qint64 total = 0;
     QString error;
     bool writeFailed = false;
+    std::mutex mutex;
+    std::condition_variable changed;
+    std::deque<QList<CapturedEvent>> pages;
+    bool readingDone = false;
+    bool stop = false;
+    std::thread writer([&] {
+        for (;;) {
+            QList<CapturedEvent> page;
+            {
+                std::unique_lock lock(mutex);
+                changed.wait(lock, [&] { return !pages.empty() || readingDone; });
+                if (pages.empty())
+                    return;
+                page = std::move(pages.front());
+                pages.pop_front();
+            }
+            changed.notify_all();
+            for (const CapturedEvent &event : std::as_const(page))
+                format->append(buffer, event);
+            result.events += page.size();
+            const bool written = flush();
+            if (written && progress)
+                progress(result.events, total);
+            const bool cancelled = cancel && cancel->load();
+            if (!written || cancelled) {
+                std::lock_guard lock(mutex);
+                writeFailed = !written;
+                result.cancelled = cancelled;
+                stop = true;
+                pages.clear();
+                changed.notify_all();
+                return;
+            }
+        }
+    });
     const bool read = reader(
         &total,
         [&](const QList<CapturedEvent> &page) {
-            for (const CapturedEvent &event : page)
-                format->append(buffer, event);
-            result.events += page.size();
-            if (!flush()) {
-                writeFailed = true;
+            std::unique_lock lock(mutex);
+            changed.wait(lock, [&] { return pages.size() < MaxPagesInFlight || stop; });
+            if (stop)
                 return false;
-            }
-            if (progress)
-                progress(result.events, total);
-            if (cancel && cancel->load()) {
-                result.cancelled = true;
-                return false;
-            }
+            pages.push_back(page);
+            changed.notify_all();
             return true;
         },
         &error);
+    {
+        std::lock_guard lock(mutex);
+        readingDone = true;
+    }
+    changed.notify_all();
+    writer.join();
 
     if (!read || writeFailed || result.cancelled) {
         if (!toStdout)
