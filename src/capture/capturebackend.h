@@ -25,6 +25,16 @@ struct RetentionPolicy
     qint64 maxBytes = qint64(1) << 30; // 1 GiB
 };
 
+// A subscription as the store remembers it, so an export can say what a source was. Its request headers
+// are never recorded: secrets stay out of the store and out of every export made from it.
+struct CapturedSubscription
+{
+    QString id;
+    QString name;
+    QString url;
+    QString panel;
+};
+
 // What the store holds, for the status bar and the CLI.
 struct CaptureStats
 {
@@ -48,6 +58,10 @@ public:
     virtual qint64 beginSession(const QString &label, qint64 startedMs, QString *error) = 0;
     // Stores a batch in one transaction: all of it or, on error, none.
     virtual bool append(qint64 session, const QList<CapturedEvent> &events, QString *error) = 0;
+    // Remembers (or updates) the subscriptions events come from.
+    virtual bool recordSubscriptions(const QList<CapturedSubscription> &subscriptions, qint64 nowMs,
+                                     QString *error) = 0;
+    virtual QList<CapturedSubscription> subscriptions(QString *error) = 0;
     virtual bool applyRetention(const RetentionPolicy &policy, qint64 nowMs, QString *error) = 0;
     virtual std::optional<CaptureStats> stats(QString *error) = 0;
     // The matching events in capture order, handed to `sink` a page at a time so memory stays flat;

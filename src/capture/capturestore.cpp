@@ -38,3 +38,9 @@ void CaptureStore::setRetention(const RetentionPolicy &policy)
 {
     QMetaObject::invokeMethod(m_writer, [writer = m_writer, policy] { writer->setRetention(policy); });
 }
+
+void CaptureStore::recordSubscriptions(const QList<CapturedSubscription> &subscriptions)
+{
+    QMetaObject::invokeMethod(
+        m_writer, [writer = m_writer, subscriptions] { writer->recordSubscriptions(subscriptions); });
+}

@@ -23,6 +23,7 @@ public:
 
     void append(const QList<CapturedEvent> &batch);
     void setRetention(const RetentionPolicy &policy);
+    void recordSubscriptions(const QList<CapturedSubscription> &subscriptions);
     CaptureStatus status() const { return m_status; }
     QString location() const { return m_location; }
 

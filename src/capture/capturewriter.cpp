@@ -32,6 +32,8 @@ void CaptureWriter::start()
         m_open = m_session >= 0;
     }
     m_status.error = error;
+    if (m_open && !m_subscriptions.isEmpty())
+        recordSubscriptions(m_subscriptions);
     if (m_open)
         applyRetention();
     else
@@ -47,6 +49,18 @@ void CaptureWriter::add(const QList<CapturedEvent> &batch)
         const qsizetype excess = m_waiting.size() - MaxWaiting;
         m_waiting.remove(0, excess);
         m_status.unsaved += excess;
+    }
+}
+
+void CaptureWriter::recordSubscriptions(const QList<CapturedSubscription> &subscriptions)
+{
+    m_subscriptions = subscriptions;
+    if (!m_open)
+        return;
+    QString error;
+    if (!m_backend->recordSubscriptions(subscriptions, QDateTime::currentMSecsSinceEpoch(), &error)) {
+        m_status.error = error;
+        report(false);
     }
 }
 

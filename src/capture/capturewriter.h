@@ -27,6 +27,7 @@ public:
     void start();
     void add(const QList<CapturedEvent> &batch);
     void setRetention(const RetentionPolicy &policy);
+    void recordSubscriptions(const QList<CapturedSubscription> &subscriptions);
     // Writes what waits, now (on shutdown).
     void flush();
 
@@ -42,6 +43,7 @@ private:
     qint64 m_session = -1;
     bool m_open = false;
     QList<CapturedEvent> m_waiting;
+    QList<CapturedSubscription> m_subscriptions; // recorded when the store opens, if it is not open yet
     RetentionPolicy m_retention;
     CaptureStatus m_status;
     QTimer m_flushTimer;

@@ -20,7 +20,10 @@ const char *const Schema[] = {
     "CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY, session_id INTEGER NOT NULL, "
     "received_ms INTEGER NOT NULL, subscription_id TEXT NOT NULL, source TEXT NOT NULL, type TEXT NOT NULL, "
     "event_id TEXT NOT NULL, data TEXT NOT NULL, seq INTEGER NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS subscriptions (id TEXT PRIMARY KEY, name TEXT NOT NULL, url TEXT NOT NULL, "
+    "panel TEXT NOT NULL, updated_ms INTEGER NOT NULL)",
     "CREATE INDEX IF NOT EXISTS events_by_time ON events (received_ms)",
+    "CREATE INDEX IF NOT EXISTS events_by_subscription ON events (subscription_id, received_ms)",
     "CREATE INDEX IF NOT EXISTS events_by_source ON events (source, received_ms)",
 };
 
@@ -132,6 +135,52 @@ qint64 SqliteCaptureBackend::beginSession(const QString &label, qint64 startedMs
         return -1;
     }
     return query.lastInsertId().toLongLong();
+}
+
+bool SqliteCaptureBackend::recordSubscriptions(const QList<CapturedSubscription> &subscriptions, qint64 nowMs,
+                                               QString *error)
+{
+    if (!m_db.transaction()) {
+        *error = failure(QStringLiteral("cannot write"), m_db.lastError().text());
+        return false;
+    }
+    QSqlQuery upsert(m_db);
+    upsert.prepare(QStringLiteral("INSERT OR REPLACE INTO subscriptions (id, name, url, panel, updated_ms) "
+                                  "VALUES (?, ?, ?, ?, ?)"));
+    for (const CapturedSubscription &subscription : subscriptions) {
+        upsert.bindValue(0, text(subscription.id));
+        upsert.bindValue(1, text(subscription.name));
+        upsert.bindValue(2, text(subscription.url));
+        upsert.bindValue(3, text(subscription.panel));
+        upsert.bindValue(4, nowMs);
+        if (!upsert.exec()) {
+            *error = failure(QStringLiteral("cannot write"), upsert.lastError().text());
+            upsert.finish();
+            m_db.rollback();
+            return false;
+        }
+    }
+    upsert.finish();
+    if (!m_db.commit()) {
+        *error = failure(QStringLiteral("cannot write"), m_db.lastError().text());
+        m_db.rollback();
+        return false;
+    }
+    return true;
+}
+
+QList<CapturedSubscription> SqliteCaptureBackend::subscriptions(QString *error)
+{
+    QList<CapturedSubscription> list;
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("SELECT id, name, url, panel FROM subscriptions ORDER BY name"))) {
+        *error = failure(QStringLiteral("cannot read it"), query.lastError().text());
+        return list;
+    }
+    while (query.next())
+        list.append({query.value(0).toString(), query.value(1).toString(), query.value(2).toString(),
+                     query.value(3).toString()});
+    return list;
 }
 
 bool SqliteCaptureBackend::append(qint64 session, const QList<CapturedEvent> &events, QString *error)

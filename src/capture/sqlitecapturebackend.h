@@ -17,6 +17,9 @@ public:
     QString location() const override { return m_path; }
     qint64 beginSession(const QString &label, qint64 startedMs, QString *error) override;
     bool append(qint64 session, const QList<CapturedEvent> &events, QString *error) override;
+    bool recordSubscriptions(const QList<CapturedSubscription> &subscriptions, qint64 nowMs,
+                             QString *error) override;
+    QList<CapturedSubscription> subscriptions(QString *error) override;
     bool applyRetention(const RetentionPolicy &policy, qint64 nowMs, QString *error) override;
     std::optional<CaptureStats> stats(QString *error) override;
     bool query(const CaptureQuery &query, qint64 *total,

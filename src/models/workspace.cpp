@@ -243,6 +243,13 @@ QString Workspace::exportProfile(const QUrl &file) const
 
 void Workspace::updateDashboard()
 {
+    if (m_store) {
+        QList<CapturedSubscription> recorded;
+        for (const Subscription &subscription : m_subscriptions.subscriptions())
+            recorded.append({subscription.id, subscription.name, subscription.request.url.toString(),
+                             Subscription::panelName(subscription.panel)});
+        m_store->recordSubscriptions(recorded);
+    }
     QList<Subscription> shown = m_subscriptions.subscriptions();
     if (m_replay)
         shown.append(*m_replay);

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void roundTripEachFormat_data();
     void roundTripEachFormat();
     void queryFilters();
+    void subscriptionsAreRemembered();
     void retentionByAge();
     void retentionBySize();
     void damagedFileIsLeftAlone();
@@ -225,6 +226,23 @@ void TestCaptureStore::queryFilters()
     QCOMPARE(count({0, 0, {}, {}, "value 2"}), 11); // 2, 20-29
     QCOMPARE(count({0, 0, {}, {}, "5%"}), 3);       // 5%, 15%, 25%: the % is literal, not a wildcard
     QCOMPARE(count({0, 0, {}, {}, "ALERT"}), 10);   // the type, case-insensitively
+}
+
+void TestCaptureStore::subscriptionsAreRemembered()
+{
+    std::unique_ptr<SqliteCaptureBackend> store(openStore(path("subs.sqlite"), {}));
+    QString error;
+    QVERIFY(store->recordSubscriptions({{"s1", "Stocks", "http://127.0.0.1:1/stocks", "stock"},
+                                        {"s2", "Alerts", "http://127.0.0.1:1/alerts", "notifications"}},
+                                       T0, &error));
+    QVERIFY(
+        store->recordSubscriptions({{"s1", "Quotes", "http://127.0.0.1:1/quotes", "stock"}}, T0 + 1, &error));
+    const QList<CapturedSubscription> kept = store->subscriptions(&error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
+    QCOMPARE(kept.size(), 2);
+    QCOMPARE(kept[0].name, QStringLiteral("Alerts"));
+    QCOMPARE(kept[1].name, QStringLiteral("Quotes")); // updated, not duplicated
+    QCOMPARE(kept[1].url, QStringLiteral("http://127.0.0.1:1/quotes"));
 }
 
 void TestCaptureStore::retentionByAge()
