@@ -8,6 +8,7 @@ Rectangle {
     id: bar
 
     property var workspace
+    readonly property bool finished: workspace.replayPosition >= workspace.replayTotal
 
     implicitHeight: 44
     color: Qt.rgba(0.94, 0.64, 0.23, 0.12)
@@ -23,9 +24,16 @@ Rectangle {
         Label { text: bar.workspace.replayName; color: Theme.text; elide: Text.ElideMiddle; Layout.maximumWidth: 240 }
         Button {
             objectName: "replayPlayPause"
-            text: bar.workspace.replayPaused ? "▶" : "❚❚"
+            text: bar.workspace.replayPaused || bar.finished ? "▶" : "❚❚"
             flat: true
-            onClicked: { bar.workspace.setReplayPaused(!bar.workspace.replayPaused) }
+            onClicked: {
+                if (bar.finished) { // play it again from the start
+                    bar.workspace.seekReplay(0)
+                    bar.workspace.setReplayPaused(false)
+                } else {
+                    bar.workspace.setReplayPaused(!bar.workspace.replayPaused)
+                }
+            }
         }
         ComboBox {
             objectName: "replaySpeed"

@@ -47,6 +47,10 @@ Item {
             compare(speed.currentText, "max")
             fakeWorkspace.replayPosition = 6000
             compare(seek.value, 6000)
+            fakeWorkspace.replayPaused = false
+            compare(playPause.text, "▶") // finished: play again from the start
+            mouseClick(playPause)
+            compare(fakeWorkspace.calls, ["paused true", "seek 0", "paused false"])
         }
     }
 }
