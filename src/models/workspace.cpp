@@ -67,6 +67,7 @@ Workspace::Workspace(const QString &profilePath, int batchIntervalMs, QObject *p
     });
     connect(m_hub.get(), &FeedHub::statusesChanged, &m_subscriptions, &SubscriptionListModel::updateStatuses);
     connect(m_hub.get(), &FeedHub::statusesChanged, &m_dashboard, &Dashboard::updateStatuses);
+    connect(m_hub.get(), &FeedHub::statusesChanged, this, &Workspace::logNewErrors);
     connect(m_hub.get(), &FeedHub::replayProgressed, this, [this](int position, int total) {
         m_replayPosition = position;
         m_replayTotal = total;
@@ -123,6 +124,8 @@ void Workspace::setCaptureStore(CaptureStore *store)
         if (summary == m_captureSummary && status.error == m_captureProblem)
             return;
         m_captureSummary = summary;
+        if (!status.error.isEmpty() && status.error != m_captureProblem)
+            qWarning("eventscope: %s", qPrintable(status.error));
         m_captureProblem = status.error;
         Q_EMIT captureChanged();
     });
@@ -312,4 +315,21 @@ void Workspace::closeReplay()
     m_replayName.clear();
     updateDashboard();
     Q_EMIT replayChanged();
+}
+
+void Workspace::logNewErrors(const QList<SubscriptionStatus> &statuses)
+{
+    // Each new error once, so the log tells what went wrong and when without repeating every retry.
+    for (const SubscriptionStatus &status : statuses) {
+        QString &logged = m_loggedErrors[status.id];
+        if (status.lastError.isEmpty() || status.lastError == logged)
+            continue;
+        logged = status.lastError;
+        QString name = status.id;
+        for (const Subscription &subscription : m_subscriptions.subscriptions()) {
+            if (subscription.id == status.id)
+                name = subscription.name;
+        }
+        qWarning("eventscope: %s: %s", qPrintable(name), qPrintable(status.lastError));
+    }
 }

@@ -111,6 +111,7 @@ private:
     void subscriptionsEdited(const QList<Subscription> &subscriptions);
     void save();
     void updateDashboard();
+    void logNewErrors(const QList<SubscriptionStatus> &statuses);
 
     QString m_profilePath;
     QString m_profileProblem;
@@ -127,6 +128,7 @@ private:
     CaptureStore *m_store = nullptr;
     QString m_captureSummary;
     QString m_captureProblem;
+    QHash<QString, QString> m_loggedErrors; // by subscription id
     std::optional<Subscription> m_replay;
     QString m_replayName;
     int m_replayPosition = 0;

@@ -36,7 +36,8 @@ void TestConnectionProbe::initTestCase()
 void TestConnectionProbe::showsTheFirstEvents()
 {
     ConnectionProbe probe;
-    probe.start(Subscription::create("Stocks", m_server.url("/stocks?rate=50"), Subscription::Panel::Stock).toJson());
+    probe.start(
+        Subscription::create("Stocks", m_server.url("/stocks?rate=50"), Subscription::Panel::Stock).toJson());
     QVERIFY(probe.running());
     QTRY_VERIFY_WITH_TIMEOUT(!probe.running(), Bound);
     QCOMPARE(probe.events().size(), ConnectionProbe::EventsShown);
@@ -47,7 +48,8 @@ void TestConnectionProbe::showsTheFirstEvents()
 void TestConnectionProbe::reportsWhatTheServerSaid()
 {
     ConnectionProbe probe;
-    probe.start(Subscription::create("Broken", m_server.url("/stocks?status=503"), Subscription::Panel::Raw).toJson());
+    probe.start(Subscription::create("Broken", m_server.url("/stocks?status=503"), Subscription::Panel::Raw)
+                    .toJson());
     QTRY_VERIFY_WITH_TIMEOUT(probe.message().contains("503"), Bound);
     QVERIFY(probe.events().isEmpty());
     probe.stop();
