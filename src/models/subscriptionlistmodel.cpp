@@ -75,7 +75,8 @@ bool SubscriptionListModel::setData(const QModelIndex &index, const QVariant &va
 
 Qt::ItemFlags SubscriptionListModel::flags(const QModelIndex &index) const
 {
-    return QAbstractListModel::flags(index) | Qt::ItemIsEditable;
+    const Qt::ItemFlags flags = QAbstractListModel::flags(index);
+    return index.isValid() ? flags | Qt::ItemIsEditable : flags; // the enable switch edits rows, nothing else
 }
 
 QHash<int, QByteArray> SubscriptionListModel::roleNames() const
