@@ -11,6 +11,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -27,6 +29,7 @@ private Q_SLOTS:
     void retentionByAge();
     void retentionBySize();
     void damagedFileIsLeftAlone();
+    void lockedStoreSaysSoAndRecovers();
     void cancelledExportLeavesNoFile();
     void malformedImportLinesAreCounted();
     void writerCommitsWithinItsInterval();
@@ -304,6 +307,30 @@ void TestCaptureStore::damagedFileIsLeftAlone()
     QVERIFY2(error.contains("damaged.sqlite") && error.contains("damaged or not a capture store"),
              qPrintable(error));
     QCOMPARE(readAll(file), garbage);
+}
+
+void TestCaptureStore::lockedStoreSaysSoAndRecovers()
+{
+    const QString file = path("locked.sqlite");
+    std::unique_ptr<SqliteCaptureBackend> store(openStore(file, {captured(1, "before")}));
+    {
+        // Another program holds the write lock for longer than the store waits (2 s).
+        QSqlDatabase other = QSqlDatabase::addDatabase("QSQLITE", "other");
+        other.setDatabaseName(file);
+        QVERIFY(other.open());
+        QSqlQuery lock(other);
+        QVERIFY(lock.exec("BEGIN EXCLUSIVE"));
+        QString error;
+        QVERIFY(!store->append(1, {captured(2, "during")}, &error));
+        QVERIFY2(error.contains("locked.sqlite") && error.contains("locked"), qPrintable(error));
+        QVERIFY(lock.exec("ROLLBACK"));
+        lock.finish();
+        other.close();
+    }
+    QSqlDatabase::removeDatabase("other");
+    QString error;
+    QVERIFY2(store->append(1, {captured(2, "after")}, &error), qPrintable(error));
+    QCOMPARE(all(*store).size(), 2); // nothing lost of what was stored before
 }
 
 void TestCaptureStore::cancelledExportLeavesNoFile()
