@@ -41,8 +41,7 @@ CaptureOptions::Parse CaptureOptions::parse(const QStringList &arguments, Captur
         "stderr. Exit codes: 0 done, 1 output not writable, 2 usage, 3 connection failed."));
     parser.addPositionalArgument(QStringLiteral("URL"),
                                  QStringLiteral("the http:// or https:// event stream"));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
+    const QCommandLineOption help = CommandLine::helpOption();
     const QCommandLineOption header({QStringLiteral("H"), QStringLiteral("header")},
                                     QStringLiteral("Add a request header (repeatable)."),
                                     QStringLiteral("K: V"));
@@ -86,14 +85,10 @@ CaptureOptions::Parse CaptureOptions::parse(const QStringList &arguments, Captur
     parser.addOptions({help, header, method, data, dataFile, lastEventId, maxEvents, duration, format, output,
                        insecure, idleTimeout, maxRetries, source, quiet});
 
-    if (!parser.parse(QStringList{QStringLiteral("eventscope capture")} + arguments)) {
-        message = parser.errorText();
-        return Parse::Error;
-    }
-    if (parser.isSet(help)) {
-        message = parser.helpText();
-        return Parse::Help;
-    }
+    if (const Parse parsed = CommandLine::parse(
+            parser, help, QStringList{QStringLiteral("eventscope capture")} + arguments, message, true);
+        parsed != Parse::Run)
+        return parsed;
 
     const QStringList positional = parser.positionalArguments();
     if (positional.size() != 1) {

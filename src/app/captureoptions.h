@@ -1,5 +1,6 @@
 #pragma once
 
+#include "commandline.h"
 #include "sserequest.h"
 
 #include <QString>
@@ -17,7 +18,7 @@ struct CaptureOptions
     QString dbPath;     // also record into this capture store; empty = do not
     bool quiet = false;
 
-    enum class Parse { Run, Help, Error };
+    using Parse = CommandLine::Parse;
     // Parses the arguments that follow "capture"; on Help, `message` is the help text, on Error the reason.
     static Parse parse(const QStringList &arguments, CaptureOptions &options, QString &message);
 };

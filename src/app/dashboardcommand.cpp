@@ -1,5 +1,6 @@
 #include "dashboardcommand.h"
 
+#include "commandline.h"
 #include "demoserverthread.h"
 #include "exitcode.h"
 #include "screenshottour.h"
@@ -34,8 +35,7 @@ std::optional<Options> parse(const QStringList &arguments, QString *message)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("The EventScope dashboard."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
+    const QCommandLineOption help = CommandLine::helpOption();
     const QCommandLineOption demo(
         QStringLiteral("demo"),
         QStringLiteral("Serve the demo feeds and watch them (the profile is not saved)."));
@@ -53,17 +53,14 @@ std::optional<Options> parse(const QStringList &arguments, QString *message)
                                     QStringLiteral("Replay this NDJSON or .sse capture into the dashboard."),
                                     QStringLiteral("FILE"));
     parser.addOptions({help, demo, profile, screenshots, settle, replay});
-    if (!parser.parse(arguments)) {
-        *message = parser.errorText();
-        return std::nullopt;
-    }
-    if (parser.isSet(help)) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+    switch (CommandLine::parse(parser, help, arguments, *message)) {
+    case CommandLine::Parse::Help:
+        std::fputs(qPrintable(*message), stdout);
         std::exit(ExitOk);
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        *message = QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
+    case CommandLine::Parse::Error:
         return std::nullopt;
+    case CommandLine::Parse::Run:
+        break;
     }
     if (parser.isSet(demo) && parser.isSet(profile)) {
         *message = QStringLiteral("--demo brings its own profile; leave out --profile");

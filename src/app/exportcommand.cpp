@@ -1,6 +1,7 @@
 #include "exportcommand.h"
 
 #include "captureexporter.h"
+#include "commandline.h"
 #include "console.h"
 #include "exitcode.h"
 #include "recordformat.h"
@@ -38,14 +39,13 @@ std::optional<qint64> timeFrom(const QString &text)
     return time.toMSecsSinceEpoch();
 }
 
-enum class Parse { Run, Help, Error };
+using CommandLine::Parse;
 
 Parse parse(const QStringList &arguments, ExportOptions &options, QString &message)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Writes captured events from a capture store."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
+    const QCommandLineOption help = CommandLine::helpOption();
     const QCommandLineOption db(
         QStringLiteral("db"),
         QStringLiteral("The capture store (default: the dashboard's, %1).").arg(options.db),
@@ -71,18 +71,10 @@ Parse parse(const QStringList &arguments, ExportOptions &options, QString &messa
         QStringLiteral("Write to FILE (written whole or not at all) instead of stdout."),
         QStringLiteral("FILE"));
     parser.addOptions({help, db, format, since, until, source, type, text, output});
-    if (!parser.parse(QStringList{QStringLiteral("eventscope export")} + arguments)) {
-        message = parser.errorText();
-        return Parse::Error;
-    }
-    if (parser.isSet(help)) {
-        message = parser.helpText();
-        return Parse::Help;
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        message = QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
-        return Parse::Error;
-    }
+    if (const Parse parsed = CommandLine::parse(
+            parser, help, QStringList{QStringLiteral("eventscope export")} + arguments, message);
+        parsed != Parse::Run)
+        return parsed;
     options.format = parser.value(format);
     if (!RecordFormat::names().contains(options.format)) {
         message = parser.isSet(format)

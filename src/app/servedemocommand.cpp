@@ -1,5 +1,6 @@
 #include "servedemocommand.h"
 
+#include "commandline.h"
 #include "console.h"
 #include "demoserver.h"
 #include "exitcode.h"
@@ -17,8 +18,7 @@ bool parse(const QStringList &arguments, DemoServerOptions &options, QString &me
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
         "Serves the demo SSE feeds (stocks, IoT, job progress, notifications, bench) until stopped."));
-    const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
-                                  QStringLiteral("Show this help."));
+    const QCommandLineOption help = CommandLine::helpOption();
     const QCommandLineOption port(QStringLiteral("port"),
                                   QStringLiteral("TCP port; 0 picks a free one (default 8080)."),
                                   QStringLiteral("N"), QStringLiteral("8080"));
@@ -31,17 +31,15 @@ bool parse(const QStringList &arguments, DemoServerOptions &options, QString &me
     const QCommandLineOption seed(QStringLiteral("seed"), QStringLiteral("Seed of the simulated data."),
                                   QStringLiteral("N"));
     parser.addOptions({help, port, bind, heartbeat, seed});
-    if (!parser.parse(QStringList{QStringLiteral("eventscope serve-demo")} + arguments)) {
-        message = parser.errorText();
-        return false;
-    }
-    if (parser.isSet(help)) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
+    switch (CommandLine::parse(parser, help, QStringList{QStringLiteral("eventscope serve-demo")} + arguments,
+                               message)) {
+    case CommandLine::Parse::Help:
+        std::fputs(qPrintable(message), stdout);
         std::exit(ExitOk);
-    }
-    if (!parser.positionalArguments().isEmpty()) {
-        message = QStringLiteral("unexpected argument '%1'").arg(parser.positionalArguments().first());
+    case CommandLine::Parse::Error:
         return false;
+    case CommandLine::Parse::Run:
+        break;
     }
     bool ok = false;
     const uint portNumber = parser.value(port).toUInt(&ok);

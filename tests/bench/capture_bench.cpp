@@ -9,10 +9,8 @@
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QTemporaryDir>
-
-#include <sys/resource.h>
-
 #include <cstdio>
+#include <sys/resource.h>
 
 namespace {
 
@@ -27,7 +25,8 @@ double peakRssMb()
 
 double insert(SqliteCaptureBackend &store, qint64 session, qint64 count, int dataSize)
 {
-    const QString data = QStringLiteral("{\"v\":\"%1\"}").arg(QString(std::max(0, dataSize - 8), QLatin1Char('x')));
+    const QString data =
+        QStringLiteral("{\"v\":\"%1\"}").arg(QString(std::max(0, dataSize - 8), QLatin1Char('x')));
     QList<CapturedEvent> batch(Batch);
     QElapsedTimer clock;
     clock.start();
@@ -65,7 +64,8 @@ int main(int argc, char *argv[])
             std::fprintf(stderr, "capture_bench: %s\n", qPrintable(error));
             return 1;
         }
-        const double rate = insert(store, store.beginSession(QStringLiteral("bench"), 0, &error), count, size);
+        const double rate =
+            insert(store, store.beginSession(QStringLiteral("bench"), 0, &error), count, size);
         std::printf("insert %4d-byte events: %9.0f events/s (%lld events, batches of %d)\n", size, rate,
                     static_cast<long long>(count), Batch);
     }
