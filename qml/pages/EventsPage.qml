@@ -14,6 +14,12 @@ Item {
     property real selectedSeq: -1
     signal exportRequested()
 
+    // An event that ages out of the log (or is cleared) empties the detail pane.
+    Connections {
+        target: page.log
+        function onCountChanged() { if (page.selectedSeq >= 0 && !page.log.holds(page.selectedSeq)) page.selectedSeq = -1 }
+    }
+
     readonly property var log: workspace.eventLog
     readonly property var events: workspace.events
 
@@ -69,7 +75,7 @@ Item {
                 onClicked: { page.workspace.paused = !page.workspace.paused }
             }
             Button { text: "Export…"; flat: true; onClicked: { page.exportRequested() } }
-            Button { text: "Clear"; flat: true; onClicked: { page.log.clear(); page.selectedSeq = -1 } }
+            Button { text: "Clear"; flat: true; onClicked: { page.log.clear() } }
         }
 
         SplitView {
@@ -163,8 +169,8 @@ Item {
                     anchors.fill: parent
                     anchors.margins: 10
                     visible: page.selectedSeq >= 0
-                    // Looked up again when the log changes, so an event that ages out empties the pane.
-                    readonly property var detail: page.selectedSeq >= 0 && page.log.count >= 0 ? page.log.find(page.selectedSeq) : ({})
+                    // Formatted once per selection, not on every batch.
+                    readonly property var detail: page.selectedSeq >= 0 ? page.log.find(page.selectedSeq) : ({})
 
                     Label { text: detailPane.detail.type || ""; font.bold: true; font.pixelSize: 15; color: Theme.text }
                     Label {

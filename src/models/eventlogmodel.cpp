@@ -139,11 +139,18 @@ void EventLogModel::learnNames(const QList<CapturedEvent> &batch)
         Q_EMIT typesChanged();
 }
 
-QVariantMap EventLogModel::find(double seq) const
+const CapturedEvent *EventLogModel::locate(double seq) const
 {
+    // Sequence numbers grow with each event, so the log is sorted by them.
     const auto found = std::lower_bound(m_events.cbegin(), m_events.cend(), quint64(seq),
                                         [](const CapturedEvent &e, quint64 s) { return e.seq < s; });
-    if (found == m_events.cend() || found->seq != quint64(seq))
+    return found == m_events.cend() || found->seq != quint64(seq) ? nullptr : &*found;
+}
+
+QVariantMap EventLogModel::find(double seq) const
+{
+    const CapturedEvent *found = locate(seq);
+    if (!found)
         return {};
     const QJsonDocument json = QJsonDocument::fromJson(found->event.data.toUtf8());
     return {{QStringLiteral("source"), found->source},

@@ -56,6 +56,8 @@ public:
     // The event with sequence number `seq` for the detail pane: source, type, eventId, timestamp (ISO 8601,
     // UTC) and pretty (the data, indented when it is JSON); empty when it is no longer held.
     Q_INVOKABLE QVariantMap find(double seq) const;
+    // Whether the event with sequence number `seq` is still held (cheap: no formatting).
+    Q_INVOKABLE bool holds(double seq) const { return locate(seq) != nullptr; }
     Q_INVOKABLE void clear();
     const CapturedEvent &at(int row) const { return m_events[std::size_t(row)]; }
 
@@ -67,6 +69,7 @@ Q_SIGNALS:
 
 private:
     void dropOldest(qsizetype count);
+    const CapturedEvent *locate(double seq) const;
     void learnNames(const QList<CapturedEvent> &batch);
 
     std::deque<CapturedEvent> m_events;

@@ -107,6 +107,8 @@ void TestEventLogModel::rolesAndDetail()
     QCOMPARE(detail.value("timestamp").toString(), QStringLiteral("2026-11-29T13:01:02.353Z"));
     QCOMPARE(detail.value("pretty").toString(), QStringLiteral("{\n    \"n\": 8\n}\n"));
     QVERIFY(model.find(999).isEmpty());
+    QVERIFY(model.holds(8));
+    QVERIFY(!model.holds(999));
 }
 
 void TestEventLogModel::learnsSourcesAndTypes()
