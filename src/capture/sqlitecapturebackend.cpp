@@ -137,36 +137,52 @@ qint64 SqliteCaptureBackend::beginSession(const QString &label, qint64 startedMs
     return query.lastInsertId().toLongLong();
 }
 
-bool SqliteCaptureBackend::recordSubscriptions(const QList<CapturedSubscription> &subscriptions, qint64 nowMs,
-                                               QString *error)
+bool SqliteCaptureBackend::writeRows(const QString &sql, qsizetype rows,
+                                     const std::function<void(QSqlQuery &, qsizetype)> &bindRow,
+                                     QString *error)
 {
+    if (rows == 0)
+        return true;
     if (!m_db.transaction()) {
         *error = failure(QStringLiteral("cannot write"), m_db.lastError().text());
         return false;
     }
-    QSqlQuery upsert(m_db);
-    upsert.prepare(QStringLiteral("INSERT OR REPLACE INTO subscriptions (id, name, url, panel, updated_ms) "
-                                  "VALUES (?, ?, ?, ?, ?)"));
-    for (const CapturedSubscription &subscription : subscriptions) {
-        upsert.bindValue(0, text(subscription.id));
-        upsert.bindValue(1, text(subscription.name));
-        upsert.bindValue(2, text(subscription.url));
-        upsert.bindValue(3, text(subscription.panel));
-        upsert.bindValue(4, nowMs);
-        if (!upsert.exec()) {
-            *error = failure(QStringLiteral("cannot write"), upsert.lastError().text());
-            upsert.finish();
+    QSqlQuery statement(m_db);
+    statement.prepare(sql);
+    for (qsizetype row = 0; row < rows; ++row) {
+        bindRow(statement, row);
+        if (!statement.exec()) {
+            *error = failure(QStringLiteral("cannot write"), statement.lastError().text());
+            statement.finish();
             m_db.rollback();
             return false;
         }
     }
-    upsert.finish();
+    statement.finish();
     if (!m_db.commit()) {
         *error = failure(QStringLiteral("cannot write"), m_db.lastError().text());
         m_db.rollback();
         return false;
     }
     return true;
+}
+
+bool SqliteCaptureBackend::recordSubscriptions(const QList<CapturedSubscription> &subscriptions, qint64 nowMs,
+                                               QString *error)
+{
+    return writeRows(
+        QStringLiteral("INSERT OR REPLACE INTO subscriptions (id, name, url, panel, updated_ms) "
+                       "VALUES (?, ?, ?, ?, ?)"),
+        subscriptions.size(),
+        [&](QSqlQuery &upsert, qsizetype row) {
+            const CapturedSubscription &subscription = subscriptions[row];
+            upsert.bindValue(0, text(subscription.id));
+            upsert.bindValue(1, text(subscription.name));
+            upsert.bindValue(2, text(subscription.url));
+            upsert.bindValue(3, text(subscription.panel));
+            upsert.bindValue(4, nowMs);
+        },
+        error);
 }
 
 QList<CapturedSubscription> SqliteCaptureBackend::subscriptions(QString *error)
@@ -185,39 +201,22 @@ QList<CapturedSubscription> SqliteCaptureBackend::subscriptions(QString *error)
 
 bool SqliteCaptureBackend::append(qint64 session, const QList<CapturedEvent> &events, QString *error)
 {
-    if (events.isEmpty())
-        return true;
-    if (!m_db.transaction()) {
-        *error = failure(QStringLiteral("cannot write"), m_db.lastError().text());
-        return false;
-    }
-    QSqlQuery insert(m_db);
-    insert.prepare(
+    return writeRows(
         QStringLiteral("INSERT INTO events (session_id, received_ms, subscription_id, source, type, "
-                       "event_id, data, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const CapturedEvent &event : events) {
-        insert.bindValue(0, session);
-        insert.bindValue(1, event.receivedMs);
-        insert.bindValue(2, text(event.subscription));
-        insert.bindValue(3, text(event.source));
-        insert.bindValue(4, text(event.event.type));
-        insert.bindValue(5, text(event.event.id));
-        insert.bindValue(6, text(event.event.data));
-        insert.bindValue(7, event.seq);
-        if (!insert.exec()) {
-            *error = failure(QStringLiteral("cannot write"), insert.lastError().text());
-            insert.finish();
-            m_db.rollback();
-            return false;
-        }
-    }
-    insert.finish();
-    if (!m_db.commit()) {
-        *error = failure(QStringLiteral("cannot write"), m_db.lastError().text());
-        m_db.rollback();
-        return false;
-    }
-    return true;
+                       "event_id, data, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        events.size(),
+        [&](QSqlQuery &insert, qsizetype row) {
+            const CapturedEvent &event = events[row];
+            insert.bindValue(0, session);
+            insert.bindValue(1, event.receivedMs);
+            insert.bindValue(2, text(event.subscription));
+            insert.bindValue(3, text(event.source));
+            insert.bindValue(4, text(event.event.type));
+            insert.bindValue(5, text(event.event.id));
+            insert.bindValue(6, text(event.event.data));
+            insert.bindValue(7, event.seq);
+        },
+        error);
 }
 
 bool SqliteCaptureBackend::deleteOldest(qint64 count, QString *error)

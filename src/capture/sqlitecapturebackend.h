@@ -4,6 +4,8 @@
 
 #include <QSqlDatabase>
 
+class QSqlQuery;
+
 // The embedded store: one SQLite file in WAL mode (a crash or kill -9 loses no committed batch) whose
 // pages freed by retention are reused, and a connection of its own per instance, so a writer thread and
 // an exporter can each have one.
@@ -31,6 +33,10 @@ private:
     bool exec(const QString &sql, QString *error);
     QString failure(const QString &what, const QString &why) const;
     bool deleteOldest(qint64 count, QString *error);
+    // Prepares `sql` once and runs it for each of `rows` rows, bound by `bindRow`, in one transaction:
+    // all of them or, on error, none.
+    bool writeRows(const QString &sql, qsizetype rows,
+                   const std::function<void(QSqlQuery &, qsizetype)> &bindRow, QString *error);
 
     QString m_path;
     QString m_connection;
