@@ -25,41 +25,35 @@ Preferences::Preferences(QObject *parent)
           std::max(0, m_settings.value(MaxMegabytesKey, int(RetentionPolicy().maxBytes >> 20)).toInt()))
 {}
 
+template<typename T> bool Preferences::store(T &member, T value, const QString &key)
+{
+    if (value == member)
+        return false;
+    member = value;
+    m_settings.setValue(key, value);
+    return true;
+}
+
 void Preferences::setDarkTheme(bool dark)
 {
-    if (dark == m_darkTheme)
-        return;
-    m_darkTheme = dark;
-    m_settings.setValue(DarkThemeKey, dark);
-    Q_EMIT darkThemeChanged();
+    if (store(m_darkTheme, dark, DarkThemeKey))
+        Q_EMIT darkThemeChanged();
 }
 
 void Preferences::setEventLogCapacity(int capacity)
 {
-    capacity = std::clamp(capacity, MinCapacity, MaxCapacity);
-    if (capacity == m_eventLogCapacity)
-        return;
-    m_eventLogCapacity = capacity;
-    m_settings.setValue(EventLogCapacityKey, capacity);
-    Q_EMIT eventLogCapacityChanged();
+    if (store(m_eventLogCapacity, std::clamp(capacity, MinCapacity, MaxCapacity), EventLogCapacityKey))
+        Q_EMIT eventLogCapacityChanged();
 }
 
 void Preferences::setCaptureMaxAgeDays(int days)
 {
-    days = std::max(0, days);
-    if (days == m_captureMaxAgeDays)
-        return;
-    m_captureMaxAgeDays = days;
-    m_settings.setValue(MaxAgeKey, days);
-    Q_EMIT retentionChanged();
+    if (store(m_captureMaxAgeDays, std::max(0, days), MaxAgeKey))
+        Q_EMIT retentionChanged();
 }
 
 void Preferences::setCaptureMaxMegabytes(int megabytes)
 {
-    megabytes = std::max(0, megabytes);
-    if (megabytes == m_captureMaxMegabytes)
-        return;
-    m_captureMaxMegabytes = megabytes;
-    m_settings.setValue(MaxMegabytesKey, megabytes);
-    Q_EMIT retentionChanged();
+    if (store(m_captureMaxMegabytes, std::max(0, megabytes), MaxMegabytesKey))
+        Q_EMIT retentionChanged();
 }

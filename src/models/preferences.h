@@ -37,6 +37,9 @@ Q_SIGNALS:
     void retentionChanged();
 
 private:
+    // Sets `member` and its stored setting; true when the value changed.
+    template<typename T> bool store(T &member, T value, const QString &key);
+
     QSettings m_settings;
     bool m_darkTheme;
     int m_eventLogCapacity;
