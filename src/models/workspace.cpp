@@ -140,8 +140,7 @@ void Workspace::setRetention(int maxAgeDays, int maxMegabytes)
 void Workspace::setProfile(const Profile &profile)
 {
     m_subscriptions.setSubscriptions(profile.subscriptions);
-    updateDashboard();
-    m_hub->setSubscriptions(profile.subscriptions);
+    follow(profile.subscriptions);
 }
 
 bool Workspace::loadProfile(QString *error)
@@ -204,9 +203,21 @@ void Workspace::removeSubscription(const QString &id)
 
 void Workspace::subscriptionsEdited(const QList<Subscription> &subscriptions)
 {
+    follow(subscriptions);
+    save();
+}
+
+void Workspace::follow(const QList<Subscription> &subscriptions)
+{
     updateDashboard();
     m_hub->setSubscriptions(subscriptions);
-    save();
+    if (m_store) {
+        QList<CapturedSubscription> recorded;
+        for (const Subscription &subscription : subscriptions)
+            recorded.append({subscription.id, subscription.name, subscription.request.url.toString(),
+                             Subscription::panelName(subscription.panel)});
+        m_store->recordSubscriptions(recorded);
+    }
 }
 
 void Workspace::save()
@@ -246,13 +257,6 @@ QString Workspace::exportProfile(const QUrl &file) const
 
 void Workspace::updateDashboard()
 {
-    if (m_store) {
-        QList<CapturedSubscription> recorded;
-        for (const Subscription &subscription : m_subscriptions.subscriptions())
-            recorded.append({subscription.id, subscription.name, subscription.request.url.toString(),
-                             Subscription::panelName(subscription.panel)});
-        m_store->recordSubscriptions(recorded);
-    }
     QList<Subscription> shown = m_subscriptions.subscriptions();
     if (m_replay)
         shown.append(*m_replay);

@@ -110,6 +110,8 @@ private:
     void apply(const QList<CapturedEvent> &batch);
     void subscriptionsEdited(const QList<Subscription> &subscriptions);
     void save();
+    // The subscriptions changed: the dashboard, FeedHub and the capture store's record follow them.
+    void follow(const QList<Subscription> &subscriptions);
     void updateDashboard();
     void logNewErrors(const QList<SubscriptionStatus> &statuses);
 
