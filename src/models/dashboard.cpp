@@ -140,7 +140,8 @@ QList<Notification> Dashboard::ingest(const QList<CapturedEvent> &batch, qint64 
             route = found == m_routes.end() ? nullptr : &*found;
         }
         const QJsonObject object = objectOf(event.event.data);
-        if (std::optional<Notification> notification = Notification::fromEvent(event, object))
+        const std::optional<Notification> notification = Notification::fromEvent(event, object);
+        if (notification)
             raised.append(*notification);
         if (!route)
             continue; // a disabled or removed subscription's last events: logged, not charted
@@ -151,7 +152,7 @@ QList<Notification> Dashboard::ingest(const QList<CapturedEvent> &batch, qint64 
                 raised.append({breach.rule.severity, event.receivedMs, event.source, event.subscription,
                                breach.rule.describe(breach.series), breachBody(breach), false});
         }
-        route->panel->ingest({event, object, sample});
+        route->panel->ingest({event, object, sample, notification});
     }
     tick(nowMs);
     return raised;

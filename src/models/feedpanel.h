@@ -2,6 +2,7 @@
 
 #include "capturedevent.h"
 #include "fieldmapping.h"
+#include "notification.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -28,6 +29,7 @@ public:
         const CapturedEvent &event;
         const QJsonObject &object; // the data as a JSON object; empty when it is none
         const std::optional<FieldMapping::Sample> &sample;
+        const std::optional<Notification> &notification; // what a notification or alert event carries
     };
 
     FeedPanel(const QString &subscriptionId, const QString &kind, QObject *parent);

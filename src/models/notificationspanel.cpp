@@ -8,9 +8,9 @@ NotificationsPanel::NotificationsPanel(const QString &subscriptionId, QObject *p
 
 void NotificationsPanel::ingest(const Input &input)
 {
-    if (std::optional<Notification> notification = Notification::fromEvent(input.event, input.object)) {
-        notification->acknowledged = true; // unread counts belong to the Notifications page
-        m_pending.append(*notification);
+    if (input.notification) {
+        m_pending.append(*input.notification);
+        m_pending.last().acknowledged = true; // unread counts belong to the Notifications page
     }
 }
 
