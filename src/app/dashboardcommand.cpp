@@ -3,6 +3,7 @@
 #include "commandline.h"
 #include "demoserverthread.h"
 #include "exitcode.h"
+#include "mainwindow.h"
 #include "screenshottour.h"
 #include "sqlitecapturebackend.h"
 #include "workspace.h"
@@ -12,13 +13,8 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QQmlApplicationEngine>
-#include <QQuickStyle>
 #include <QQuickWindow>
-#include <QtQml/qqmlextensionplugin.h>
 #include <cstdio>
-
-Q_IMPORT_QML_PLUGIN(EventScopePlugin)
-Q_IMPORT_QML_PLUGIN(EventScope_ModelsPlugin)
 
 namespace {
 
@@ -123,17 +119,11 @@ int DashboardCommand::run(int &argc, char **argv)
             std::fprintf(stderr, "eventscope: replay: %s\n", qPrintable(problem));
     }
 
-    QQuickStyle::setStyle(QStringLiteral("Material"));
     QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/"));
-    engine.setInitialProperties({{QStringLiteral("workspace"), QVariant::fromValue(&workspace)},
-                                 {QStringLiteral("demo"), options->demo}});
-    engine.load(QUrl(QStringLiteral("qrc:/EventScope/Main.qml")));
-    if (engine.rootObjects().isEmpty())
+    QQuickWindow *window = MainWindow::load(engine, &workspace, options->demo);
+    if (!window)
         return ExitFailure;
-    if (!options->screenshots.isEmpty()) {
-        auto *window = qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    if (!options->screenshots.isEmpty())
         new ScreenshotTour(window, QDir(options->screenshots), options->settleMs);
-    }
     return app.exec();
 }

@@ -5,24 +5,20 @@
 //   xvfb-run -a build/tests/bench/gui_ingest [seconds]      (default 30)
 #include "demoserverthread.h"
 #include "gapdetector.h"
+#include "mainwindow.h"
 #include "sqlitecapturebackend.h"
 #include "workspace.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QQmlApplicationEngine>
-#include <QQuickStyle>
 #include <QQuickWindow>
 #include <QTemporaryDir>
 #include <QTimer>
-#include <QtQml/qqmlextensionplugin.h>
 #include <algorithm>
 #include <cstdio>
 #include <memory>
 #include <sys/resource.h>
-
-Q_IMPORT_QML_PLUGIN(EventScopePlugin)
-Q_IMPORT_QML_PLUGIN(EventScope_ModelsPlugin)
 
 namespace {
 
@@ -88,13 +84,8 @@ int main(int argc, char *argv[])
         QStringLiteral("gui_ingest"));
     Workspace workspace({});
     workspace.setCaptureStore(&store);
-    QQuickStyle::setStyle(QStringLiteral("Material"));
     QQmlApplicationEngine engine;
-    engine.addImportPath(QStringLiteral("qrc:/"));
-    engine.setInitialProperties({{QStringLiteral("workspace"), QVariant::fromValue(&workspace)}});
-    engine.load(QUrl(QStringLiteral("qrc:/EventScope/Main.qml")));
-    auto *window =
-        engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    QQuickWindow *window = MainWindow::load(engine, &workspace, false);
     if (!window)
         return 1;
     window->resize(1600, 1000);

@@ -1,0 +1,11 @@
+#pragma once
+
+class QQmlApplicationEngine;
+class QQuickWindow;
+class Workspace;
+
+// Starts the dashboard's main window (Main.qml, Material style) on `workspace`, the same way for the
+// application and the benchmark that measures it. Returns the window, or null when QML failed to load.
+namespace MainWindow {
+QQuickWindow *load(QQmlApplicationEngine &engine, Workspace *workspace, bool demo);
+}
