@@ -17,7 +17,7 @@ ChartView {
     // axes that stop moving) after they grow.
     implicitWidth: 240
     implicitHeight: 160
-    antialiasing: true
+    antialiasing: false
     backgroundColor: "transparent"
     plotAreaColor: "transparent"
     legend.visible: showLegend
@@ -39,7 +39,7 @@ ChartView {
     ValueAxis {
         id: axisY
         labelFormat: "%.5g"
-        tickCount: 4
+        tickCount: 5 // as ChartFeeder's nice ranges expect
         labelsColor: Theme.textMuted
         labelsFont.pixelSize: 10
         gridLineColor: Theme.border
@@ -56,6 +56,7 @@ ChartView {
             const line = createSeries(ChartView.SeriesTypeLine, seriesNames[i], axisX, axisY)
             line.color = Theme.seriesColor(i + colorOffset)
             line.width = 1.5
+            line.useOpenGL = true
             feeder.attach(seriesNames[i], line, axisX, axisY)
         }
     }

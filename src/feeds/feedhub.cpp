@@ -2,15 +2,17 @@
 
 #include "feedworker.h"
 
+#include <QPointer>
+
 FeedHub::FeedHub(int batchIntervalMs, QObject *parent)
     : QObject(parent)
     , m_worker(new FeedWorker(batchIntervalMs))
 {
-    qRegisterMetaType<QList<CapturedEvent>>();
+    qRegisterMetaType<FeedFrame>();
     qRegisterMetaType<QList<SubscriptionStatus>>();
     m_thread.setObjectName(QStringLiteral("eventscope-network"));
     m_worker->moveToThread(&m_thread);
-    connect(m_worker, &FeedWorker::batchReady, this, &FeedHub::eventsArrived);
+    connect(m_worker, &FeedWorker::frameReady, this, &FeedHub::deliver);
     connect(m_worker, &FeedWorker::statusesReady, this, &FeedHub::statusesChanged);
     connect(m_worker, &FeedWorker::replayProgressed, this, &FeedHub::replayProgressed);
     m_thread.start();
@@ -29,11 +31,38 @@ void FeedHub::setSubscriptions(const QList<Subscription> &subscriptions)
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, subscriptions] { worker->apply(subscriptions); });
 }
 
-void FeedHub::startReplay(const QString &subscriptionId, const QList<CapturedEvent> &events)
+void FeedHub::setRecorder(const Recorder &recorder)
 {
-    QMetaObject::invokeMethod(m_worker, [worker = m_worker, subscriptionId, events] {
-        worker->startReplay(subscriptionId, events);
-    });
+    QMetaObject::invokeMethod(m_worker, [worker = m_worker, recorder] { worker->setRecorder(recorder); });
+}
+
+void FeedHub::setChartView(const QString &subscriptionId, const ChartView &view)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [worker = m_worker, subscriptionId, view] { worker->setChartView(subscriptionId, view); });
+}
+
+int FeedHub::chartIntervalMs() const
+{
+    return m_worker->chartIntervalMs();
+}
+
+void FeedHub::deliver(const FeedFrame &frame)
+{
+    const QPointer<FeedHub> alive(this); // a receiver may delete the hub (the connection probe does)
+    Q_EMIT frameArrived(frame);
+    if (!alive)
+        return;
+    // Acknowledged once what the frame set off has run too (a chart's repaint is queued behind it), so the
+    // worker's pace follows the whole cost of a frame.
+    QMetaObject::invokeMethod(
+        this, [worker = m_worker] { worker->acknowledgeFrame(); }, Qt::QueuedConnection);
+}
+
+void FeedHub::startReplay(const Subscription &replay, const QList<CapturedEvent> &events)
+{
+    QMetaObject::invokeMethod(m_worker,
+                              [worker = m_worker, replay, events] { worker->startReplay(replay, events); });
 }
 
 void FeedHub::controlReplay(double speed, bool paused)

@@ -1,40 +1,53 @@
 #pragma once
 
 #include "capturedevent.h"
+#include "feedframe.h"
 #include "subscription.h"
 #include "subscriptionstatus.h"
 
 #include <QObject>
 #include <QThread>
+#include <functional>
 
 class FeedWorker;
 
-// Runs every subscription's EventSource on one network thread and hands their events on, stamped with
-// subscription, receipt time and sequence number, in batches at most once per tick (16 ms by default),
-// so the GUI thread never parses, never touches a socket and gets one update per frame.
+// Runs every subscription's EventSource on one network thread, where each event is stamped (subscription,
+// receipt time, sequence number) and digested for its panel. The GUI thread gets at most one frame per
+// tick (16 ms by default), ready to apply, and the next only once it has applied the last; the recorder
+// gets every live event.
 class FeedHub : public QObject
 {
     Q_OBJECT
 
 public:
+    using Recorder = std::function<void(const QList<CapturedEvent> &)>;
+
     explicit FeedHub(int batchIntervalMs = 16, QObject *parent = nullptr);
     ~FeedHub() override;
 
     // Starts, reconnects and stops sources to match; an edit that keeps the connection keeps the stream.
     void setSubscriptions(const QList<Subscription> &subscriptions);
+    // Called on the network thread, once per tick, with the live events that came (none replayed).
+    void setRecorder(const Recorder &recorder);
+    // What a subscription's charts show, so their points are cut to it before they leave the worker.
+    void setChartView(const QString &subscriptionId, const ChartView &view);
+    // How often charts get new points now: 100 ms, or longer while the GUI is slow to apply frames.
+    int chartIntervalMs() const;
 
     // Replay of captured events through the same way live ones take (see FeedWorker).
-    void startReplay(const QString &subscriptionId, const QList<CapturedEvent> &events);
+    void startReplay(const Subscription &replay, const QList<CapturedEvent> &events);
     void controlReplay(double speed, bool paused);
     void seekReplay(int position);
     void stopReplay();
 
 Q_SIGNALS:
-    void eventsArrived(const QList<CapturedEvent> &batch);
+    void frameArrived(const FeedFrame &frame);
     void statusesChanged(const QList<SubscriptionStatus> &statuses);
     void replayProgressed(int position, int total);
 
 private:
+    void deliver(const FeedFrame &frame);
+
     QThread m_thread;
     FeedWorker *m_worker;
 };

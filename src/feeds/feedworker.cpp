@@ -9,6 +9,16 @@
 namespace {
 
 constexpr int RateWindowMs = 1000;
+// Charts redraw ten times a second at most (Qt Charts repaints a whole chart for any change), and back off
+// to once a second while the GUI takes longer than a few frames to apply a frame.
+constexpr int ChartIntervalMs = 100;
+constexpr int MaxChartIntervalMs = 1000;
+constexpr qint64 SlowFrameMs = 50;
+constexpr qint64 QuickFrameMs = 20;
+// The event log takes at most this many rows a second (about what a reader could ever scroll through);
+// beyond it, a frame carries the newest and counts the rest. Every event is recorded regardless.
+constexpr qint64 LogRowsPerSecond = 20000;
+constexpr qint64 MinLogRowsPerFrame = 200;
 
 // Whether two subscriptions stream the same thing the same way: if so an edit (a new name, other event
 // types, another panel) keeps the connection instead of reconnecting.
@@ -28,7 +38,9 @@ bool sameConnection(const Subscription &a, const Subscription &b)
 FeedWorker::FeedWorker(int batchIntervalMs, QObject *parent)
     : QObject(parent)
     , m_tick(this) // a child, so moveToThread() takes the timer along
+    , m_chartIntervalMs(ChartIntervalMs)
 {
+    m_clock.start();
     m_tick.setInterval(batchIntervalMs);
     m_tick.setTimerType(Qt::PreciseTimer);
     connect(&m_tick, &QTimer::timeout, this, &FeedWorker::tick);
@@ -50,11 +62,12 @@ void FeedWorker::apply(const QList<Subscription> &subscriptions)
         m_order << subscription.id;
         std::unique_ptr<Feed> &feed = m_feeds[subscription.id];
         if (!feed) {
-            feed = std::make_unique<Feed>();
+            feed = std::make_unique<Feed>(subscription);
             feed->status.id = subscription.id;
         }
         const bool reconnect = !feed->source || !sameConnection(feed->subscription, subscription);
         feed->subscription = subscription;
+        feed->digester.setSubscription(subscription);
         feed->status.enabled = subscription.enabled;
         if (reconnect) {
             feed->source.reset();
@@ -72,10 +85,22 @@ void FeedWorker::apply(const QList<Subscription> &subscriptions)
     m_statusChanged = true;
 }
 
-void FeedWorker::startReplay(const QString &subscriptionId, const QList<CapturedEvent> &events)
+void FeedWorker::setChartView(const QString &subscriptionId, const ChartView &view)
+{
+    if (subscriptionId == m_replayId && m_replayDigester) {
+        m_replayDigester->setChartView(view);
+        return;
+    }
+    const auto found = m_feeds.find(subscriptionId);
+    if (found != m_feeds.end())
+        found->second->digester.setChartView(view);
+}
+
+void FeedWorker::startReplay(const Subscription &replay, const QList<CapturedEvent> &events)
 {
     m_replay = std::make_unique<ReplayFeed>(events, QDateTime::currentMSecsSinceEpoch());
-    m_replayId = subscriptionId;
+    m_replayDigester = std::make_unique<FeedDigester>(replay);
+    m_replayId = replay.id;
     m_replayReported = -1;
     if (!m_tick.isActive()) {
         m_tick.start();
@@ -101,6 +126,8 @@ void FeedWorker::seekReplay(int position)
 void FeedWorker::stopReplay()
 {
     m_replay.reset();
+    m_replayDigester.reset();
+    m_replayId.clear();
 }
 
 void FeedWorker::playReplay(qint64 now)
@@ -113,7 +140,8 @@ void FeedWorker::playReplay(qint64 now)
         event.seq = ++m_seq;
         event.subscription = m_replayId;
         event.replayed = true;
-        m_pending.append(std::move(event));
+        m_pending.addEvent(event);
+        m_replayDigester->digest(event, m_pending);
     }
     if (m_replay->position() != m_replayReported) {
         m_replayReported = m_replay->position();
@@ -158,15 +186,62 @@ void FeedWorker::receive(Feed &feed, const SseEvent &event)
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     ++feed.status.events;
     feed.status.lastEventMs = now;
-    m_pending.append({event, feed.subscription.name, now, ++m_seq, feed.subscription.id});
+    const CapturedEvent captured{event, feed.subscription.name, now, ++m_seq, feed.subscription.id};
+    if (m_recorder)
+        m_unrecorded.append(captured);
+    m_pending.addEvent(captured);
+    feed.digester.digest(captured, m_pending);
+}
+
+void FeedWorker::acknowledgeFrame()
+{
+    const qint64 took = m_clock.elapsed() - m_frameEmittedMs;
+    const int interval = m_chartIntervalMs;
+    if (took > SlowFrameMs)
+        m_chartIntervalMs = std::min(MaxChartIntervalMs, interval * 2);
+    else if (took < QuickFrameMs)
+        m_chartIntervalMs = std::max(ChartIntervalMs, interval * 3 / 4);
+    m_frameInFlight = false;
+}
+
+qint64 FeedWorker::logRowBudget() const
+{
+    return std::clamp((m_clock.elapsed() - m_lastEmitMs) * LogRowsPerSecond / 1000, MinLogRowsPerFrame,
+                      FeedFrame::MaxLogRows);
+}
+
+void FeedWorker::emitFrame()
+{
+    const qint64 now = m_clock.elapsed();
+    if (now - m_lastChartMs >= m_chartIntervalMs) {
+        m_lastChartMs = now;
+        const qint64 wallMs = QDateTime::currentMSecsSinceEpoch();
+        for (auto &[id, feed] : m_feeds) {
+            if (std::optional<ChartFrame> chart = feed->digester.chartFrame(wallMs))
+                m_pending.panels[id].chart = std::move(chart);
+        }
+        if (m_replayDigester) {
+            if (std::optional<ChartFrame> chart = m_replayDigester->chartFrame(wallMs))
+                m_pending.panels[m_replayId].chart = std::move(chart);
+        }
+    }
+    if (m_pending.isEmpty())
+        return;
+    m_pending.thinLog(logRowBudget());
+    m_lastEmitMs = now;
+    m_frameEmittedMs = now;
+    m_frameInFlight = true;
+    Q_EMIT frameReady(std::exchange(m_pending, {}));
 }
 
 void FeedWorker::tick()
 {
     if (m_replay)
         playReplay(QDateTime::currentMSecsSinceEpoch());
-    if (!m_pending.isEmpty())
-        Q_EMIT batchReady(std::exchange(m_pending, {}));
+    if (!m_unrecorded.isEmpty())
+        m_recorder(std::exchange(m_unrecorded, {}));
+    if (!m_frameInFlight)
+        emitFrame();
 
     const qint64 elapsed = m_sinceRate.elapsed();
     if (elapsed >= RateWindowMs) {

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "capturedevent.h"
+#include "feeddigester.h"
+#include "feedframe.h"
 #include "gapdetector.h"
 #include "replayfeed.h"
 #include "subscription.h"
@@ -9,6 +11,8 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
+#include <atomic>
+#include <functional>
 #include <memory>
 #include <unordered_map>
 
@@ -16,7 +20,9 @@ class EventSource;
 class QNetworkAccessManager;
 
 // FeedHub's half on the network thread: one EventSource per enabled subscription, every event stamped as
-// it arrives and handed on in one batch per tick, with the statuses when they changed.
+// it arrives and digested for its panel. Each tick hands every live event to the recorder, and a frame to
+// the GUI unless the last one is still being applied: then the next frame folds in what came meanwhile,
+// so a slow GUI gets fewer, fuller frames (charts less often) instead of a growing queue.
 class FeedWorker : public QObject
 {
     Q_OBJECT
@@ -25,24 +31,37 @@ public:
     explicit FeedWorker(int batchIntervalMs, QObject *parent = nullptr);
     ~FeedWorker() override;
 
+    using Recorder = std::function<void(const QList<CapturedEvent> &)>;
+
     void apply(const QList<Subscription> &subscriptions);
-    // Plays `events` back as if they came from `replay`'s subscription id, stamped with the time they are
+    void setRecorder(const Recorder &recorder) { m_recorder = recorder; }
+    void setChartView(const QString &subscriptionId, const ChartView &view);
+    // Plays `events` back as if they came from `replay`'s subscription, stamped with the time they are
     // played and marked replayed.
-    void startReplay(const QString &subscriptionId, const QList<CapturedEvent> &events);
+    void startReplay(const Subscription &replay, const QList<CapturedEvent> &events);
     void controlReplay(double speed, bool paused);
     void seekReplay(int position);
     void stopReplay();
     void shutdown();
+    // The GUI applied the last frame; safe to call from any thread.
+    void acknowledgeFrame();
+    int chartIntervalMs() const { return m_chartIntervalMs; }
 
 Q_SIGNALS:
-    void batchReady(const QList<CapturedEvent> &batch);
+    void frameReady(const FeedFrame &frame);
     void statusesReady(const QList<SubscriptionStatus> &statuses);
     void replayProgressed(int position, int total);
 
 private:
     struct Feed
     {
+        explicit Feed(const Subscription &s)
+            : subscription(s)
+            , digester(s)
+        {}
+
         Subscription subscription;
+        FeedDigester digester;
         std::unique_ptr<EventSource> source;
         GapDetector gaps;
         SubscriptionStatus status;
@@ -52,18 +71,29 @@ private:
     void start(Feed &feed);
     void receive(Feed &feed, const SseEvent &event);
     void tick();
+    void emitFrame();
+    qint64 logRowBudget() const;
     void playReplay(qint64 now);
     QList<SubscriptionStatus> statuses() const;
 
     QNetworkAccessManager *m_network = nullptr;
     QList<QString> m_order; // subscription ids in the profile's order
     std::unordered_map<QString, std::unique_ptr<Feed>> m_feeds;
-    QList<CapturedEvent> m_pending;
+    Recorder m_recorder;
+    QList<CapturedEvent> m_unrecorded;
+    FeedFrame m_pending;
     quint64 m_seq = 0;
     QTimer m_tick;
+    QElapsedTimer m_clock;
+    std::atomic<bool> m_frameInFlight{false};
+    std::atomic<qint64> m_frameEmittedMs{0};
+    std::atomic<int> m_chartIntervalMs;
+    qint64 m_lastChartMs = 0;
+    qint64 m_lastEmitMs = 0;
     QElapsedTimer m_sinceRate;
     bool m_statusChanged = false;
     std::unique_ptr<ReplayFeed> m_replay;
+    std::unique_ptr<FeedDigester> m_replayDigester;
     QString m_replayId;
     int m_replayReported = -1;
 };

@@ -1,82 +1,59 @@
 #include "chartfeeder.h"
 
-#include "m4decimator.h"
-
 #include <QDateTime>
-#include <QtCharts/QAbstractAxis>
+#include <QtCharts/QDateTimeAxis>
+#include <QtCharts/QValueAxis>
 #include <QtCharts/QXYSeries>
 #include <algorithm>
+#include <cmath>
+
+namespace {
+
+// The smallest 1, 2, 2.5 or 5 times a power of ten that is at least `rough`.
+double niceStep(double rough)
+{
+    const double magnitude = std::pow(10.0, std::floor(std::log10(rough)));
+    for (const double factor : {1.0, 2.0, 2.5, 5.0, 10.0}) {
+        if (factor * magnitude >= rough * (1 - 1e-9))
+            return factor * magnitude;
+    }
+    return 10 * magnitude;
+}
+
+} // namespace
 
 ChartFeeder::ChartFeeder(QObject *parent)
     : QObject(parent)
-{
-    m_redrawTimer.setSingleShot(true);
-    connect(&m_redrawTimer, &QTimer::timeout, this, &ChartFeeder::redraw);
-}
+{}
 
 void ChartFeeder::setWindowMinutes(int minutes)
 {
     minutes = std::clamp(minutes, 1, MaxWindowMinutes);
-    if (minutes == m_windowMinutes)
+    if (minutes == m_view.windowMinutes)
         return;
-    m_windowMinutes = minutes;
+    m_view.windowMinutes = minutes;
     Q_EMIT windowMinutesChanged();
-    redraw();
+    Q_EMIT viewChanged();
 }
 
 void ChartFeeder::setColumns(int columns)
 {
     columns = std::max(1, columns);
-    if (columns == m_columns)
+    if (columns == m_view.columns)
         return;
-    m_columns = columns;
+    m_view.columns = columns;
     Q_EMIT columnsChanged();
-    redraw();
+    Q_EMIT viewChanged();
 }
 
-void ChartFeeder::addSample(const FieldMapping::Sample &sample)
+void ChartFeeder::apply(const ChartFrame &frame)
 {
-    auto found = m_points.find(sample.series);
-    if (found == m_points.end()) {
-        found = m_points.insert(sample.series, {});
-        m_names.append(sample.series);
+    m_frame = frame;
+    if (frame.names != m_names) {
+        m_names = frame.names;
         Q_EMIT seriesNamesChanged();
     }
-    QList<QPointF> &points = *found;
-    const QPointF point(double(sample.timeMs), sample.value);
-    if (points.isEmpty() || points.constLast().x() <= point.x()) {
-        points.push_back(point);
-    } else { // a late sample: keep the series sorted by time
-        points.insert(std::upper_bound(points.begin(), points.end(), point,
-                                       [](const QPointF &a, const QPointF &b) { return a.x() < b.x(); }),
-                      point);
-    }
-    if (points.size() > MaxPointsPerSeries)
-        points.removeFirst();
-}
-
-void ChartFeeder::flush(qint64 nowMs)
-{
-    m_nowMs = nowMs;
-    const double oldest = double(nowMs - qint64(MaxWindowMinutes) * 60000);
-    for (QList<QPointF> &points : m_points) {
-        const auto kept = std::lower_bound(points.cbegin(), points.cend(), oldest,
-                                           [](const QPointF &p, double x) { return p.x() < x; });
-        if (kept != points.cbegin())
-            points.remove(0, kept - points.cbegin());
-    }
-    requestRedraw();
-}
-
-void ChartFeeder::requestRedraw()
-{
-    if (m_redrawTimer.isActive())
-        return; // the next chart tick draws what came meanwhile
-    const qint64 since = m_sinceRedraw.isValid() ? m_sinceRedraw.elapsed() : RedrawIntervalMs;
-    if (since >= RedrawIntervalMs)
-        redraw();
-    else
-        m_redrawTimer.start(int(RedrawIntervalMs - since));
+    redraw();
 }
 
 void ChartFeeder::attach(const QString &name, QObject *xySeries, QObject *axisX, QObject *axisY)
@@ -84,9 +61,12 @@ void ChartFeeder::attach(const QString &name, QObject *xySeries, QObject *axisX,
     auto *series = qobject_cast<QXYSeries *>(xySeries);
     if (!series)
         return;
-    detach(series);
+    m_attachments.removeIf([series](const Attachment &a) { return a.series.isNull() || a.series == series; });
     m_attachments.append(
         {name, series, qobject_cast<QAbstractAxis *>(axisX), qobject_cast<QAbstractAxis *>(axisY)});
+    // A chart scrolled away or closed drops its series: the worker stops cutting points for it.
+    connect(series, &QObject::destroyed, this, [this] { detach(nullptr); });
+    updateShown();
     redraw();
 }
 
@@ -94,28 +74,58 @@ void ChartFeeder::detach(QObject *xySeries)
 {
     m_attachments.removeIf(
         [xySeries](const Attachment &a) { return a.series.isNull() || a.series == xySeries; });
+    updateShown();
+}
+
+void ChartFeeder::updateShown()
+{
+    QStringList shown;
+    for (const Attachment &attachment : std::as_const(m_attachments)) {
+        if (!shown.contains(attachment.name))
+            shown.append(attachment.name);
+    }
+    shown.sort();
+    if (shown == m_view.shown)
+        return;
+    m_view.shown = shown;
+    Q_EMIT viewChanged();
 }
 
 int ChartFeeder::pointCount(const QString &name) const
 {
-    const auto found = m_points.constFind(name);
-    return found == m_points.cend() ? 0 : int(found->size());
+    return int(m_frame.series.value(name).held);
 }
 
 double ChartFeeder::latest(const QString &name) const
 {
-    const auto found = m_points.constFind(name);
-    return found == m_points.cend() || found->isEmpty() ? qQNaN() : found->constLast().y();
+    const auto found = m_frame.series.constFind(name);
+    return found == m_frame.series.cend() ? qQNaN() : found->latest;
+}
+
+QPair<double, double> ChartFeeder::niceRange(double low, double high, QPair<double, double> current,
+                                             int ticks)
+{
+    const double span = high - low;
+    const double currentSpan = current.second - current.first;
+    // Held while the data stays inside and fills at least a third of it: labels stay as they are.
+    if (currentSpan > 0 && low >= current.first && high <= current.second && span >= currentSpan / 3)
+        return current;
+    // Some room around the data; a flat line sits in the middle of a small range rather than on an edge.
+    const double padded = span > 0 ? span * 1.1 : std::max(1e-9, std::abs(high) * 0.02 + (high == 0 ? 1 : 0));
+    const double bottom = low - (padded - span) / 2;
+    const double top = high + (padded - span) / 2;
+    for (double step = niceStep(padded / (ticks - 1));; step = niceStep(step * 1.01)) {
+        const double from = std::floor(bottom / step) * step;
+        const double to = from + step * (ticks - 1);
+        if (to >= top)
+            return {from, to};
+    }
 }
 
 void ChartFeeder::redraw()
 {
-    if (m_nowMs == 0)
+    if (m_frame.toMs == 0)
         return;
-    m_redrawTimer.stop();
-    m_sinceRedraw.start();
-    const double to = double(m_nowMs);
-    const double from = to - double(m_windowMinutes) * 60000.0;
     struct Range
     {
         double low = std::numeric_limits<double>::max();
@@ -126,8 +136,7 @@ void ChartFeeder::redraw()
     for (const Attachment &attachment : std::as_const(m_attachments)) {
         if (!attachment.series)
             continue;
-        const QList<QPointF> shown =
-            M4Decimator::decimate(m_points.value(attachment.name), from, to, m_columns);
+        const QList<QPointF> &shown = m_frame.series.value(attachment.name).points;
         attachment.series->replace(shown);
         if (attachment.axisY) {
             Range &range = yRanges[attachment.axisY];
@@ -139,15 +148,22 @@ void ChartFeeder::redraw()
         if (attachment.axisX && !xAxes.contains(attachment.axisX))
             xAxes.append(attachment.axisX);
     }
-    for (QAbstractAxis *axis : std::as_const(xAxes))
-        axis->setRange(QDateTime::fromMSecsSinceEpoch(qint64(from)),
-                       QDateTime::fromMSecsSinceEpoch(qint64(to)));
+    const QDateTime from = QDateTime::fromMSecsSinceEpoch(m_frame.fromMs);
+    const QDateTime to = QDateTime::fromMSecsSinceEpoch(m_frame.toMs);
+    for (QAbstractAxis *axis : std::as_const(xAxes)) {
+        // Setting the range it has would still lay the labels out again.
+        auto *time = qobject_cast<QDateTimeAxis *>(axis);
+        if (!time || time->min() != from || time->max() != to)
+            axis->setRange(from, to);
+    }
     for (auto it = yRanges.cbegin(); it != yRanges.cend(); ++it) {
         if (it->low > it->high)
             continue;
-        // A flat line sits in the middle rather than on the edge; otherwise 8 % headroom each side.
-        const double pad =
-            it->high > it->low ? (it->high - it->low) * 0.08 : std::max(1.0, std::abs(it->high) * 0.01);
-        it.key()->setRange(it->low - pad, it->high + pad);
+        auto *value = qobject_cast<QValueAxis *>(it.key());
+        const QPair<double, double> current =
+            value ? qMakePair(value->min(), value->max()) : qMakePair(0.0, 0.0);
+        const QPair<double, double> range = niceRange(it->low, it->high, current);
+        if (range != current)
+            it.key()->setRange(range.first, range.second);
     }
 }

@@ -1,22 +1,21 @@
 #pragma once
 
-#include "fieldmapping.h"
+#include "feedframe.h"
 
-#include <QElapsedTimer>
 #include <QHash>
 #include <QObject>
-#include <QPointF>
 #include <QPointer>
-#include <QTimer>
 #include <QtQml/qqmlregistration.h>
 
 class QAbstractAxis;
 class QXYSeries;
 
-// Keeps a time window of samples per series and pushes them into Qt Charts series: once per chart tick
-// each attached series gets one replace() with its points decimated to four per pixel column, and each
-// axis one setRange(). Qt Charts repaints a whole chart for any change, so charts tick at most ten times a
-// second however often batches come; the chart never receives single points.
+// Puts a panel's chart frames into Qt Charts series. The points come cut to the view on FeedHub's worker
+// (M4, four per pixel column, see FeedDigester), so a frame costs each attached series one replace() and
+// each axis at most one setRange(): value axes get nice ranges that hold while the data stays well inside,
+// and time axes move in steps, so Qt Charts rarely lays its axis labels out anew. It tells the worker what
+// it shows (window, pixel columns, attached series) whenever that changes; series not attached cost no
+// points.
 class ChartFeeder : public QObject
 {
     Q_OBJECT
@@ -27,21 +26,18 @@ class ChartFeeder : public QObject
 
 public:
     static constexpr int MaxWindowMinutes = 60;
-    static constexpr int MaxPointsPerSeries = 200000; // an hour at 55 events/s per series
-    static constexpr int RedrawIntervalMs = 100;
+    static constexpr int YTicks = 5; // as SeriesChart's value axis shows them
 
     explicit ChartFeeder(QObject *parent = nullptr);
 
-    int windowMinutes() const { return m_windowMinutes; }
+    int windowMinutes() const { return m_view.windowMinutes; }
     void setWindowMinutes(int minutes);
-    int columns() const { return m_columns; }
+    int columns() const { return m_view.columns; }
     void setColumns(int columns);
     QStringList seriesNames() const { return m_names; }
+    ChartView view() const { return m_view; }
 
-    void addSample(const FieldMapping::Sample &sample);
-    // Trims what fell out of the longest window and redraws the attached series ending at `nowMs`: now,
-    // or when the chart tick comes if the last redraw was less than RedrawIntervalMs ago.
-    void flush(qint64 nowMs);
+    void apply(const ChartFrame &frame);
 
     // Draw the series named `name` into `xySeries` on `axisX` (a DateTimeAxis) and `axisY` (a ValueAxis).
     Q_INVOKABLE void attach(const QString &name, QObject *xySeries, QObject *axisX, QObject *axisY);
@@ -49,10 +45,17 @@ public:
     Q_INVOKABLE int pointCount(const QString &name) const;
     Q_INVOKABLE double latest(const QString &name) const;
 
+    // The range a value axis with `ticks` ticks shows for [low, high]: `current` while the data fills a
+    // third of it or more, else one whose ticks fall on a step of 1, 2, 2.5 or 5 times a power of ten.
+    static QPair<double, double> niceRange(double low, double high, QPair<double, double> current,
+                                           int ticks = YTicks);
+
 Q_SIGNALS:
     void windowMinutesChanged();
     void columnsChanged();
     void seriesNamesChanged();
+    // What is shown changed: the worker should cut points to view().
+    void viewChanged();
 
 private:
     struct Attachment
@@ -63,15 +66,11 @@ private:
         QPointer<QAbstractAxis> axisY;
     };
 
+    void updateShown();
     void redraw();
-    void requestRedraw();
 
-    int m_windowMinutes = 1; // live monitoring looks at the last minute first
-    int m_columns = 400;
-    qint64 m_nowMs = 0;
-    QElapsedTimer m_sinceRedraw;
-    QTimer m_redrawTimer;
+    ChartView m_view;
     QStringList m_names;
-    QHash<QString, QList<QPointF>> m_points; // sorted by time; Qt 6 lists drop their front in O(1)
+    ChartFrame m_frame;
     QList<Attachment> m_attachments;
 };

@@ -14,9 +14,7 @@ class ChartPanel : public FeedPanel
 public:
     ChartPanel(const QString &subscriptionId, QObject *parent);
 
-    ChartFeeder *chart() { return &m_chart; }
-    void ingest(const Input &input) override;
-    void flush(qint64 nowMs) override { m_chart.flush(nowMs); }
+    ChartFeeder *chart() override { return &m_chart; }
 
 private:
     ChartFeeder m_chart;

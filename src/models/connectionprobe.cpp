@@ -44,8 +44,8 @@ void ConnectionProbe::start(const QJsonObject &subscription)
             m_message = status.lastError;
         Q_EMIT changed();
     });
-    connect(m_hub.get(), &FeedHub::eventsArrived, this, [this](const QList<CapturedEvent> &batch) {
-        for (const CapturedEvent &event : batch) {
+    connect(m_hub.get(), &FeedHub::frameArrived, this, [this](const FeedFrame &frame) {
+        for (const CapturedEvent &event : frame.log) {
             if (m_events.size() == EventsShown)
                 break;
             const QString id = event.event.id.isEmpty() ? QString() : QStringLiteral(" #") + event.event.id;

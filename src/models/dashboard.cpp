@@ -1,5 +1,6 @@
 #include "dashboard.h"
 
+#include "chartfeeder.h"
 #include "chartpanel.h"
 #include "iotpanel.h"
 #include "notificationspanel.h"
@@ -7,8 +8,6 @@
 #include "rawpanel.h"
 #include "stockpanel.h"
 #include "subscriptionlistmodel.h"
-
-#include <QJsonDocument>
 
 namespace {
 
@@ -29,31 +28,6 @@ FeedPanel *createPanel(const Subscription &subscription, QObject *parent)
         break;
     }
     return new RawPanel(subscription.id, parent);
-}
-
-QJsonObject objectOf(const QString &data)
-{
-    // Only what looks like an object is worth a parse: most non-JSON feeds fail on the first character.
-    const qsizetype start = data.indexOf(QLatin1Char('{'));
-    if (start < 0 || !data.left(start).trimmed().isEmpty())
-        return {};
-    return QJsonDocument::fromJson(data.toUtf8()).object();
-}
-
-QString breachBody(const ThresholdMonitor::Breach &breach)
-{
-    if (breach.rule.kind != ThresholdRule::Kind::ChangePercent)
-        return QStringLiteral("%1 is %2 (limit %3).")
-            .arg(breach.series)
-            .arg(breach.value)
-            .arg(breach.rule.limit);
-    const double change = (breach.value - breach.baseline) / breach.baseline * 100.0;
-    return QStringLiteral("%1 is %2, %3%4 % from %5.")
-        .arg(breach.series)
-        .arg(breach.value)
-        .arg(change > 0 ? QStringLiteral("+") : QString())
-        .arg(change, 0, 'f', 2)
-        .arg(breach.baseline);
 }
 
 } // namespace
@@ -112,9 +86,14 @@ void Dashboard::setSubscriptions(const QList<Subscription> &subscriptions)
             route.panel->setMapping(subscription.mapping);
         } else {
             route.panel = createPanel(subscription, this);
+            if (ChartFeeder *chart = route.panel->chart()) {
+                const QString id = subscription.id;
+                connect(chart, &ChartFeeder::viewChanged, this,
+                        [this, id, chart] { Q_EMIT chartViewChanged(id, chart->view()); });
+                Q_EMIT chartViewChanged(id, chart->view());
+            }
         }
         route.panel->setTitle(subscription.name);
-        route.monitor.setRules(subscription.rules);
         routes.append(std::move(route));
     }
     beginResetModel();
@@ -128,34 +107,18 @@ void Dashboard::setSubscriptions(const QList<Subscription> &subscriptions)
     Q_EMIT countChanged();
 }
 
-QList<Notification> Dashboard::ingest(const QList<CapturedEvent> &batch, qint64 nowMs)
+void Dashboard::apply(const QHash<QString, PanelFrame> &panels, qint64 nowMs)
 {
-    QList<Notification> raised;
-    Route *route = nullptr;
-    for (const CapturedEvent &event : batch) {
-        if (!route || route->subscription.id != event.subscription) {
-            const auto found = std::find_if(m_routes.begin(), m_routes.end(), [&event](const Route &r) {
-                return r.subscription.id == event.subscription;
-            });
-            route = found == m_routes.end() ? nullptr : &*found;
-        }
-        const QJsonObject object = objectOf(event.event.data);
-        const std::optional<Notification> notification = Notification::fromEvent(event, object);
-        if (notification)
-            raised.append(*notification);
-        if (!route)
+    for (auto it = panels.cbegin(); it != panels.cend(); ++it) {
+        FeedPanel *panel = panelFor(it.key());
+        if (!panel)
             continue; // a disabled or removed subscription's last events: logged, not charted
-        const std::optional<FieldMapping::Sample> sample =
-            route->subscription.mapping.extractFromJson(object, event.receivedMs);
-        if (sample) {
-            for (const ThresholdMonitor::Breach &breach : route->monitor.check(*sample))
-                raised.append({breach.rule.severity, event.receivedMs, event.source, event.subscription,
-                               breach.rule.describe(breach.series), breachBody(breach), false});
-        }
-        route->panel->ingest({event, object, sample, notification});
+        for (const PanelRecord &record : it->records)
+            panel->ingest({record.event, record.object, record.sample, record.notification});
+        if (it->chart && panel->chart())
+            panel->chart()->apply(*it->chart);
     }
     tick(nowMs);
-    return raised;
 }
 
 void Dashboard::tick(qint64 nowMs)

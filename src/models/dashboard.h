@@ -1,10 +1,8 @@
 #pragma once
 
-#include "capturedevent.h"
-#include "notification.h"
+#include "feedframe.h"
 #include "subscription.h"
 #include "subscriptionstatus.h"
-#include "thresholdmonitor.h"
 
 #include <QAbstractListModel>
 #include <QPointer>
@@ -12,9 +10,9 @@
 
 class FeedPanel;
 
-// The Dashboard page: one panel per subscription, of the subscription's panel kind. A batch from FeedHub
-// is routed event by event to its panel (each event's JSON parsed once), checked against the
-// subscription's threshold rules, and then every panel flushes once, so the views see one update a tick.
+// The Dashboard page: one panel per subscription, of the subscription's panel kind. Each FeedHub frame's
+// panel records and chart frames (worked out on the worker) go to their panels, then every panel flushes
+// once, so the views see one update a frame. What the panels' charts show goes back to FeedHub.
 class Dashboard : public QAbstractListModel
 {
     Q_OBJECT
@@ -40,8 +38,8 @@ public:
 
     // Panels follow the enabled subscriptions; a panel whose subscription keeps its kind keeps its data.
     void setSubscriptions(const QList<Subscription> &subscriptions);
-    // Routes a batch to the panels and returns the notifications it raised (from events and rules).
-    QList<Notification> ingest(const QList<CapturedEvent> &batch, qint64 nowMs);
+    // Hands each panel its share of a frame.
+    void apply(const QHash<QString, PanelFrame> &panels, qint64 nowMs);
     // Lets idle charts slide on and silent devices go offline.
     void tick(qint64 nowMs);
     Q_INVOKABLE FeedPanel *panelFor(const QString &subscriptionId) const;
@@ -49,13 +47,14 @@ public:
 
 Q_SIGNALS:
     void countChanged();
+    // The charts of `subscriptionId`'s panel show something else now (window, width, series).
+    void chartViewChanged(const QString &subscriptionId, const ChartView &view);
 
 private:
     struct Route
     {
         Subscription subscription;
         FeedPanel *panel = nullptr;
-        ThresholdMonitor monitor;
     };
 
     QList<Route> m_routes; // in the order of the subscriptions

@@ -8,9 +8,12 @@
 #include <QObject>
 #include <QtQml/qqmlregistration.h>
 
-// One dashboard panel's state for one subscription. The dashboard hands it each event with the event's
-// JSON data and mapped sample already worked out, then calls flush() once per batch so the panel updates
-// its models and charts once per frame.
+class ChartFeeder;
+
+// One dashboard panel's state for one subscription. The dashboard hands it the records of a FeedHub frame
+// (events with their JSON data and mapped sample already worked out on the worker, one per symbol, device
+// sensor or job), then its chart frame, then calls flush() once so the panel updates its models once per
+// frame.
 class FeedPanel : public QObject
 {
     Q_OBJECT
@@ -46,8 +49,10 @@ public:
     // The mapping changed in the editor.
     virtual void setMapping(const FieldMapping &mapping) { Q_UNUSED(mapping) }
 
-    virtual void ingest(const Input &input) = 0;
+    virtual void ingest(const Input &input) { Q_UNUSED(input) }
     virtual void flush(qint64 nowMs) { Q_UNUSED(nowMs) }
+    // Where the panel's chart frames go; none for panels without charts.
+    virtual ChartFeeder *chart() { return nullptr; }
 
 Q_SIGNALS:
     void titleChanged();

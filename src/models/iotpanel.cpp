@@ -27,11 +27,9 @@ void IotPanel::ingest(const Input &input)
     m_devices.reading(device.isEmpty() ? input.sample->series : device,
                       sensor.isEmpty() ? QStringLiteral("value") : sensor, input.sample->value,
                       input.object.value(QLatin1String("unit")).toString(), input.sample->timeMs);
-    m_chart.addSample(*input.sample);
 }
 
 void IotPanel::flush(qint64 nowMs)
 {
     m_devices.age(nowMs);
-    m_chart.flush(nowMs);
 }

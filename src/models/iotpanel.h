@@ -18,7 +18,7 @@ public:
     IotPanel(const QString &subscriptionId, const FieldMapping &mapping, QObject *parent);
 
     DeviceModel *devices() { return &m_devices; }
-    ChartFeeder *chart() { return &m_chart; }
+    ChartFeeder *chart() override { return &m_chart; }
 
     void setMapping(const FieldMapping &mapping) override { m_mapping = mapping; }
     void ingest(const Input &input) override;

@@ -9,5 +9,4 @@ void StockPanel::ingest(const Input &input)
     if (!input.sample)
         return;
     m_quotes.update(input.sample->series, input.sample->value, input.object, input.sample->timeMs);
-    m_chart.addSample(*input.sample);
 }

@@ -17,10 +17,9 @@ public:
     StockPanel(const QString &subscriptionId, QObject *parent);
 
     QuoteModel *quotes() { return &m_quotes; }
-    ChartFeeder *chart() { return &m_chart; }
+    ChartFeeder *chart() override { return &m_chart; }
 
     void ingest(const Input &input) override;
-    void flush(qint64 nowMs) override { m_chart.flush(nowMs); }
 
 private:
     QuoteModel m_quotes;

@@ -14,17 +14,6 @@ namespace {
 
 constexpr int IdleTickMs = 1000;
 
-// The live events of a batch: replayed ones are in a capture already.
-QList<CapturedEvent> live(const QList<CapturedEvent> &batch)
-{
-    if (std::none_of(batch.cbegin(), batch.cend(), [](const CapturedEvent &e) { return e.replayed; }))
-        return batch;
-    QList<CapturedEvent> kept;
-    std::copy_if(batch.cbegin(), batch.cend(), std::back_inserter(kept),
-                 [](const CapturedEvent &e) { return !e.replayed; });
-    return kept;
-}
-
 // The panel that suits a capture best, from its most common event type.
 Subscription::Panel panelFor(const QList<CapturedEvent> &events)
 {
@@ -52,19 +41,16 @@ Workspace::Workspace(const QString &profilePath, int batchIntervalMs, QObject *p
     , m_hub(std::make_unique<FeedHub>(batchIntervalMs))
 {
     m_events.setSourceModel(&m_eventLog);
-    connect(m_hub.get(), &FeedHub::eventsArrived, this, [this](const QList<CapturedEvent> &batch) {
-        if (m_store)
-            m_store->append(live(batch)); // the record is complete whatever the views do
+    connect(m_hub.get(), &FeedHub::frameArrived, this, [this](const FeedFrame &frame) {
         if (!m_paused) {
-            apply(batch);
+            apply(frame);
             return;
         }
         // Nothing older than the log could show is worth keeping while paused.
-        m_buffer.append(batch);
-        if (m_buffer.size() > m_eventLog.capacity())
-            m_buffer.remove(0, m_buffer.size() - m_eventLog.capacity());
+        m_buffer.merge(FeedFrame(frame), m_eventLog.capacity());
         Q_EMIT bufferedCountChanged();
     });
+    connect(&m_dashboard, &Dashboard::chartViewChanged, m_hub.get(), &FeedHub::setChartView);
     connect(m_hub.get(), &FeedHub::statusesChanged, &m_subscriptions, &SubscriptionListModel::updateStatuses);
     connect(m_hub.get(), &FeedHub::statusesChanged, &m_dashboard, &Dashboard::updateStatuses);
     connect(m_hub.get(), &FeedHub::statusesChanged, this, &Workspace::logNewErrors);
@@ -83,6 +69,7 @@ Workspace::Workspace(const QString &profilePath, int batchIntervalMs, QObject *p
     connect(&m_idleTick, &QTimer::timeout, this, [this] {
         if (!m_paused)
             m_dashboard.tick(QDateTime::currentMSecsSinceEpoch());
+        updateLogNotice();
     });
     m_idleTick.start();
 }
@@ -101,17 +88,38 @@ void Workspace::setPaused(bool paused)
     Q_EMIT pausedChanged();
 }
 
-void Workspace::apply(const QList<CapturedEvent> &batch)
+void Workspace::apply(const FeedFrame &frame)
 {
-    m_eventLog.append(batch);
-    m_notifications.add(m_dashboard.ingest(batch, QDateTime::currentMSecsSinceEpoch()));
-    m_eventsApplied += batch.size();
-    Q_EMIT batchApplied(int(batch.size()));
+    m_eventLog.append(frame.log);
+    m_dashboard.apply(frame.panels, QDateTime::currentMSecsSinceEpoch());
+    m_notifications.add(frame.notifications);
+    m_eventsApplied += frame.events;
+    m_logSkipped += frame.logSkipped;
+    Q_EMIT frameApplied(frame);
+}
+
+void Workspace::updateLogNotice()
+{
+    const qint64 events = m_eventsApplied - m_eventsAtNotice;
+    const qint64 skipped = m_logSkipped - m_skippedAtNotice;
+    m_eventsAtNotice = m_eventsApplied;
+    m_skippedAtNotice = m_logSkipped;
+    const QString notice =
+        skipped == 0
+            ? QString()
+            : QStringLiteral("Showing the newest %1 of %2 events/s; every event is in the capture store")
+                  .arg(QLocale().toString(events - skipped), QLocale().toString(events));
+    if (notice == m_logNotice)
+        return;
+    m_logNotice = notice;
+    Q_EMIT logNoticeChanged();
 }
 
 void Workspace::setCaptureStore(CaptureStore *store)
 {
     m_store = store;
+    // Called on FeedHub's thread: the store hands the events to its writer thread at once.
+    m_hub->setRecorder([store](const QList<CapturedEvent> &events) { store->append(events); });
     connect(store, &CaptureStore::statusChanged, this, [this](const CaptureStatus &status) {
         const QString summary =
             QStringLiteral("Captured %1 events · %2 MB")
@@ -286,7 +294,7 @@ QString Workspace::openReplay(const QUrl &file)
     m_replaySpeed = 1;
     m_replayPaused = false;
     updateDashboard();
-    m_hub->startReplay(replay.id, imported.events);
+    m_hub->startReplay(replay, imported.events);
     Q_EMIT replayChanged();
     return skipped;
 }

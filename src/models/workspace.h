@@ -17,8 +17,9 @@
 class FeedHub;
 
 // What the window works on: the profile's subscriptions running in FeedHub, and the models their events
-// feed (sidebar, dashboard, event log, notifications). Each FeedHub batch is applied to every model in
-// one go; while paused, batches wait in a buffer and are applied together on resume.
+// feed (sidebar, dashboard, event log, notifications). Each FeedHub frame is applied to every model in
+// one go; while paused, frames fold into one that is applied on resume. Every live event is recorded in the
+// capture store from FeedHub's thread, whatever the views do.
 class Workspace : public QObject
 {
     Q_OBJECT
@@ -31,6 +32,7 @@ class Workspace : public QObject
     Q_PROPERTY(NotificationModel *notifications READ notifications CONSTANT)
     Q_PROPERTY(bool paused READ paused WRITE setPaused NOTIFY pausedChanged)
     Q_PROPERTY(int bufferedCount READ bufferedCount NOTIFY bufferedCountChanged)
+    Q_PROPERTY(QString logNotice READ logNotice NOTIFY logNoticeChanged)
     Q_PROPERTY(QString profilePath READ profilePath NOTIFY profileChanged)
     Q_PROPERTY(QString profileProblem READ profileProblem NOTIFY profileChanged)
     Q_PROPERTY(QString captureSummary READ captureSummary NOTIFY captureChanged)
@@ -55,7 +57,9 @@ public:
     NotificationModel *notifications() { return &m_notifications; }
     bool paused() const { return m_paused; }
     void setPaused(bool paused);
-    int bufferedCount() const { return int(m_buffer.size()); }
+    int bufferedCount() const { return int(m_buffer.events); }
+    // Said while the event log shows only the newest of what comes (or nothing when it shows every event).
+    QString logNotice() const { return m_logNotice; }
     QString profilePath() const { return m_profilePath; }
     QString profileProblem() const { return m_profileProblem; }
     qint64 eventsApplied() const { return m_eventsApplied; }
@@ -100,14 +104,16 @@ public:
 Q_SIGNALS:
     void pausedChanged();
     void bufferedCountChanged();
+    void logNoticeChanged();
     void profileChanged();
     void captureChanged();
     void replayChanged();
-    // A batch reached the models (for the benchmark).
-    void batchApplied(int events);
+    // A frame reached the models (for the benchmark).
+    void frameApplied(const FeedFrame &frame);
 
 private:
-    void apply(const QList<CapturedEvent> &batch);
+    void apply(const FeedFrame &frame);
+    void updateLogNotice();
     void subscriptionsEdited(const QList<Subscription> &subscriptions);
     void save();
     // The subscriptions changed: the dashboard, FeedHub and the capture store's record follow them.
@@ -123,10 +129,14 @@ private:
     EventFilterModel m_events;
     NotificationModel m_notifications;
     std::unique_ptr<FeedHub> m_hub;
-    QTimer m_idleTick; // charts slide on and devices age even when no events come
+    QTimer m_idleTick; // devices age even when no events come
     bool m_paused = false;
-    QList<CapturedEvent> m_buffer;
+    FeedFrame m_buffer;
     qint64 m_eventsApplied = 0;
+    qint64 m_eventsAtNotice = 0;
+    qint64 m_skippedAtNotice = 0; // log rows left out, counted up to the last notice
+    qint64 m_logSkipped = 0;
+    QString m_logNotice;
     CaptureStore *m_store = nullptr;
     QString m_captureSummary;
     QString m_captureProblem;

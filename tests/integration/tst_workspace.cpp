@@ -56,7 +56,7 @@ void TestWorkspace::initTestCase()
 void TestWorkspace::everyEventReachesTheModels()
 {
     Workspace workspace({});
-    QSignalSpy applied(&workspace, &Workspace::batchApplied);
+    QSignalSpy applied(&workspace, &Workspace::frameApplied);
     const Profile profile = fastProfile(m_server);
     workspace.setProfile(profile);
     QTRY_VERIFY_WITH_TIMEOUT(workspace.eventLog()->rowCount() >= 400, Bound);
@@ -201,7 +201,7 @@ void TestWorkspace::replayGoesThroughFeedHubMarked()
         QCOMPARE(workspace.eventLog()->at(row).event.id, QString::number(row + 1));
     }
     QCOMPARE(panel->quotes()->rowCount(), 2);
-    QCOMPARE(panel->chart()->pointCount("AAPL"), 150);
+    QTRY_COMPARE_WITH_TIMEOUT(panel->chart()->pointCount("AAPL"), 150, Bound); // with the next chart tick
 
     workspace.closeReplay();
     QVERIFY(!workspace.replayActive());

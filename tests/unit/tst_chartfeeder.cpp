@@ -16,8 +16,9 @@ private Q_SLOTS:
     void decimatorKeepsFirstMinMaxLastPerColumn();
     void decimatorLeavesSmallSeriesAlone();
     void decimatorBoundsPointsPerColumn();
-    void feederReplacesOncePerFlushAndSetsRanges();
-    void feederKeepsTheWindowAndOrder();
+    void feederReplacesOncePerFrameAndSetsRanges();
+    void feederTellsWhatItShows();
+    void niceRangesHoldWhileTheDataFits();
 };
 
 void TestChartFeeder::decimatorKeepsFirstMinMaxLastPerColumn()
@@ -59,68 +60,92 @@ void TestChartFeeder::decimatorBoundsPointsPerColumn()
              std::min_element(points.cbegin(), points.cend(), byY)->y());
 }
 
-void TestChartFeeder::feederReplacesOncePerFlushAndSetsRanges()
+namespace {
+
+ChartFrame frameOf(const QList<QPointF> &points, qint64 fromMs, qint64 toMs)
+{
+    ChartFrame frame{fromMs, toMs, {"AAPL", "MSFT"}, {}};
+    frame.series["AAPL"] = {points, points.size(), points.isEmpty() ? 0 : points.constLast().y()};
+    frame.series["MSFT"] = {{}, 7, 400};
+    return frame;
+}
+
+} // namespace
+
+void TestChartFeeder::feederReplacesOncePerFrameAndSetsRanges()
 {
     ChartFeeder feeder;
     QSignalSpy names(&feeder, &ChartFeeder::seriesNamesChanged);
     const qint64 now = 1795957262000;
-    for (int i = 0; i < 5000; ++i)
-        feeder.addSample({"AAPL", 100.0 + i % 10, now - 50000 + i * 10});
-    feeder.addSample({"MSFT", 400, now - 1000});
+    const QList<QPointF> points{{double(now - 2000), 101.3}, {double(now - 1000), 149.2}};
+    feeder.apply(frameOf(points, now - 60000, now));
     QCOMPARE(feeder.seriesNames(), (QStringList{"AAPL", "MSFT"}));
-    QCOMPARE(names.size(), 2);
+    QCOMPARE(names.size(), 1);
+    QCOMPARE(feeder.pointCount("MSFT"), 7);
+    QCOMPARE(feeder.latest("MSFT"), 400.0);
 
     QLineSeries series;
     QDateTimeAxis axisX;
     QValueAxis axisY;
-    feeder.setColumns(200);
     feeder.attach("AAPL", &series, &axisX, &axisY);
-    QSignalSpy replaced(&series, &QXYSeries::pointsReplaced);
-    QSignalSpy yRange(&axisY, &QValueAxis::rangeChanged);
-    feeder.addSample({"AAPL", 150, now});
-    feeder.flush(now);
-    QCOMPARE(replaced.size(), 1);
-    QCOMPARE(yRange.size(), 1);
-    QVERIFY(series.count() <= 4 * 200);
-    QCOMPARE(series.points().constLast(), QPointF(double(now), 150));
-    QVERIFY(axisY.min() < 100 && axisY.max() > 150);
+    QCOMPARE(series.points(), points);
     QCOMPARE(axisX.max(), QDateTime::fromMSecsSinceEpoch(now));
-    QCOMPARE(axisX.min(), QDateTime::fromMSecsSinceEpoch(now - 60000)); // the default window: a minute
-    QCOMPARE(feeder.latest("AAPL"), 150.0);
+    QCOMPARE(axisX.min(), QDateTime::fromMSecsSinceEpoch(now - 60000));
+    // Nice numbers around the data, on a step of 1, 2, 2.5 or 5 times a power of ten: 80, 100, ... 160.
+    QCOMPARE(axisY.min(), 80.0);
+    QCOMPARE(axisY.max(), 160.0);
 
-    // Batches within a chart tick are drawn together when it comes: one more replace, not three.
-    feeder.addSample({"AAPL", 151, now + 10});
-    feeder.flush(now + 10);
-    feeder.addSample({"AAPL", 152, now + 20});
-    feeder.flush(now + 20);
-    feeder.flush(now + 30);
+    QSignalSpy replaced(&series, &QXYSeries::pointsReplaced);
+    QSignalSpy xRange(&axisX, &QDateTimeAxis::rangeChanged);
+    QSignalSpy yRange(&axisY, &QValueAxis::rangeChanged);
+    const QList<QPointF> more = points + QList<QPointF>{{double(now - 500), 120}};
+    feeder.apply(frameOf(more, now - 60000, now));
     QCOMPARE(replaced.size(), 1);
-    QTRY_COMPARE_WITH_TIMEOUT(replaced.size(), 2, 5000);
-    QCOMPARE(series.points().constLast(), QPointF(double(now + 20), 152));
-    QCOMPARE(axisX.max(), QDateTime::fromMSecsSinceEpoch(now + 30));
+    QCOMPARE(series.points(), more);
+    QCOMPARE(xRange.size(), 0); // the same step and data inside the range: labels stay as they are
+    QCOMPARE(yRange.size(), 0);
+    QCOMPARE(names.size(), 1);
+    feeder.apply(frameOf(more + QList<QPointF>{{double(now), 900}}, now - 55000, now + 5000));
+    QCOMPARE(xRange.size(), 1);
+    QCOMPARE(yRange.size(), 1);
+    QVERIFY(axisY.max() >= 900);
+
+    feeder.detach(&series);
+    feeder.apply(frameOf(points, now - 60000, now));
+    QCOMPARE(replaced.size(), 2); // detached: no longer drawn
 }
 
-void TestChartFeeder::feederKeepsTheWindowAndOrder()
+void TestChartFeeder::feederTellsWhatItShows()
 {
     ChartFeeder feeder;
-    const qint64 now = 1795957262000;
-    feeder.addSample({"t", 1, now - 2 * 3600000}); // older than the longest window
-    feeder.addSample({"t", 3, now - 1000});
-    feeder.addSample({"t", 2, now - 2000}); // late: slotted in by time
-    feeder.flush(now);
-    QCOMPARE(feeder.pointCount("t"), 2);
-
-    QLineSeries series;
-    QDateTimeAxis axisX;
-    QValueAxis axisY;
-    feeder.attach("t", &series, &axisX, &axisY);
-    QCOMPARE(series.points(), (QList<QPointF>{{double(now - 2000), 2}, {double(now - 1000), 3}}));
+    QSignalSpy changed(&feeder, &ChartFeeder::viewChanged);
+    auto *series = new QLineSeries;
+    QLineSeries other;
+    feeder.attach("b", series, nullptr, nullptr);
+    feeder.attach("a", &other, nullptr, nullptr);
+    QCOMPARE(feeder.view().shown, (QStringList{"a", "b"}));
+    feeder.setColumns(321);
     feeder.setWindowMinutes(15);
-    QCOMPARE(axisX.min(), QDateTime::fromMSecsSinceEpoch(now - 15 * 60000));
-    feeder.detach(&series);
-    feeder.addSample({"t", 4, now + 500});
-    feeder.flush(now + 1000);
-    QCOMPARE(series.count(), 2); // detached: no longer drawn
+    QCOMPARE(changed.size(), 4);
+    QCOMPARE(feeder.view().columns, 321);
+    QCOMPARE(feeder.view().windowMinutes, 15);
+    delete series; // a chart scrolled out of view takes its series along
+    QCOMPARE(changed.size(), 5);
+    QCOMPARE(feeder.view().shown, QStringList{"a"});
+    feeder.setWindowMinutes(15);
+    QCOMPARE(changed.size(), 5);
+}
+
+void TestChartFeeder::niceRangesHoldWhileTheDataFits()
+{
+    using Range = QPair<double, double>;
+    QCOMPARE(ChartFeeder::niceRange(20.955, 24.474, {}), Range(20, 28));        // labels 20, 22, 24, 26, 28
+    QCOMPARE(ChartFeeder::niceRange(21.1, 26.5, Range(20, 28)), Range(20, 28)); // still inside: held
+    QCOMPARE(ChartFeeder::niceRange(21.1, 28.5, Range(20, 28)), Range(20, 30));
+    QCOMPARE(ChartFeeder::niceRange(23, 23.5, Range(20, 28)), Range(22.8, 23.6)); // under a third: closer
+    QCOMPARE(ChartFeeder::niceRange(0, 0, {}), Range(-0.5, 0.5));                 // a flat line in the middle
+    const Range flat = ChartFeeder::niceRange(5, 5, {});
+    QVERIFY(flat.first < 5 && flat.second > 5);
 }
 
 QTEST_MAIN(TestChartFeeder)

@@ -1,4 +1,5 @@
 #include "dashboard.h"
+#include "feeddigester.h"
 #include "iotpanel.h"
 #include "rawpanel.h"
 #include "stockpanel.h"
@@ -13,7 +14,6 @@ class TestDashboard : public QObject
 private Q_SLOTS:
     void panelPerEnabledSubscription();
     void routesEventsToTheirPanels();
-    void rulesAndAlertsRaiseNotifications();
 };
 
 namespace {
@@ -34,6 +34,26 @@ CapturedEvent captured(const QString &subscription, const QString &type, const Q
     e.source = subscription;
     e.receivedMs = ms;
     return e;
+}
+
+// The frame FeedHub's worker makes of `events`, with each subscription's digester as the worker has it.
+FeedFrame digested(const QList<Subscription> &subscriptions, const QList<CapturedEvent> &events, qint64 nowMs)
+{
+    QHash<QString, FeedDigester> digesters;
+    for (const Subscription &s : subscriptions)
+        digesters.insert(s.id, FeedDigester(s));
+    FeedFrame frame;
+    for (const CapturedEvent &event : events) {
+        frame.addEvent(event);
+        const auto found = digesters.find(event.subscription);
+        if (found != digesters.end())
+            found->digest(event, frame);
+    }
+    for (auto it = digesters.begin(); it != digesters.end(); ++it) {
+        if (std::optional<ChartFrame> chart = it->chartFrame(nowMs))
+            frame.panels[it.key()].chart = chart;
+    }
+    return frame;
 }
 
 } // namespace
@@ -64,16 +84,19 @@ void TestDashboard::panelPerEnabledSubscription()
 void TestDashboard::routesEventsToTheirPanels()
 {
     Dashboard dashboard;
-    dashboard.setSubscriptions({subscription("s", Subscription::Panel::Stock),
-                                subscription("i", Subscription::Panel::IoT),
-                                subscription("r", Subscription::Panel::Raw)});
-    dashboard.ingest(
+    const QList<Subscription> subscriptions{subscription("s", Subscription::Panel::Stock),
+                                            subscription("i", Subscription::Panel::IoT),
+                                            subscription("r", Subscription::Panel::Raw)};
+    dashboard.setSubscriptions(subscriptions);
+    const FeedFrame frame = digested(
+        subscriptions,
         {captured("s", "quote", R"({"symbol":"AAPL","price":101.5,"time":"2026-11-24T13:00:00Z"})"),
          captured("i", "reading", R"({"device":"d1","sensor":"temperature","value":21,"unit":"°C"})"),
          captured("i", "status", R"({"device":"d2","state":"offline"})"),
          captured("r", "message", "not json"), captured("gone", "quote", R"({"symbol":"X","price":1})"),
          captured("s", "quote", "broken {")},
         2000);
+    dashboard.apply(frame.panels, 2000);
     auto *stock = qobject_cast<StockPanel *>(dashboard.panelFor("s"));
     QCOMPARE(stock->quotes()->rowCount(), 1);
     QCOMPARE(stock->quotes()->index(0).data(QuoteModel::PriceRole).toDouble(), 101.5);
@@ -83,32 +106,7 @@ void TestDashboard::routesEventsToTheirPanels()
     QCOMPARE(iot->devices()->index(1).data(DeviceModel::OnlineRole).toBool(), false);
     QCOMPARE(iot->chart()->seriesNames(), QStringList{"d1 · temperature"});
     auto *raw = qobject_cast<RawPanel *>(dashboard.panelFor("r"));
-    QCOMPARE(raw->events()->rowCount(), 1); // flushed with the batch
-}
-
-void TestDashboard::rulesAndAlertsRaiseNotifications()
-{
-    Dashboard dashboard;
-    Subscription iot = subscription("i", Subscription::Panel::IoT);
-    iot.rules = {{ThresholdRule::Kind::Above, 30, "temperature", "critical"}};
-    dashboard.setSubscriptions({iot});
-    auto reading = [](double value) {
-        return captured("i", "reading",
-                        QStringLiteral(R"({"device":"d1","sensor":"temperature","value":%1})").arg(value));
-    };
-    QList<Notification> raised = dashboard.ingest(
-        {reading(25), reading(31), reading(35),
-         captured("i", "alert", R"({"device":"d1","level":"warning","message":"fan slow"})")},
-        2000);
-    QCOMPARE(raised.size(), 2);
-    QCOMPARE(raised[0].severity, QStringLiteral("critical"));
-    QCOMPARE(raised[0].title, QStringLiteral("d1 · temperature above 30"));
-    QCOMPARE(raised[0].body, QStringLiteral("d1 · temperature is 31 (limit 30)."));
-    QCOMPARE(raised[1].title, QStringLiteral("d1"));
-    QCOMPARE(raised[1].body, QStringLiteral("fan slow"));
-    // Still above: no new notification until it has been back under.
-    QVERIFY(dashboard.ingest({reading(36)}, 3000).isEmpty());
-    QCOMPARE(dashboard.ingest({reading(20), reading(32)}, 4000).size(), 1);
+    QCOMPARE(raw->events()->rowCount(), 1); // flushed with the frame
 }
 
 QTEST_MAIN(TestDashboard)
