@@ -17,7 +17,7 @@ ChartView {
     // axes that stop moving) after they grow.
     implicitWidth: 240
     implicitHeight: 160
-    antialiasing: false
+    antialiasing: false // dense lines: antialiased stroking (atan2 per segment) cost most of a repaint
     backgroundColor: "transparent"
     plotAreaColor: "transparent"
     legend.visible: showLegend
@@ -56,9 +56,19 @@ ChartView {
             const line = createSeries(ChartView.SeriesTypeLine, seriesNames[i], axisX, axisY)
             line.color = Theme.seriesColor(i + colorOffset)
             line.width = 1.5
-            line.useOpenGL = true
+            // Drawn by OpenGL beside the chart's painted image where the scene graph runs on OpenGL, so
+            // new points do not repaint axes and labels; with the software renderer, painted as usual.
+            line.useOpenGL = GraphicsInfo.api === GraphicsInfo.OpenGL
             feeder.attach(seriesNames[i], line, axisX, axisY)
         }
+    }
+
+    // Takes the pointer's hover so the chart never sees it: Qt Charts answers every hover move by
+    // searching its scene, and nothing here shows on hover.
+    MouseArea {
+        anchors.fill: parent
+        hoverEnabled: true
+        acceptedButtons: Qt.NoButton
     }
 
     onSeriesNamesChanged: { rebuild() }

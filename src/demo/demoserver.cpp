@@ -34,7 +34,7 @@ const QByteArray Index =
     "GET  /progress                                event: progress, done, failed\n"
     "POST /jobs  {\"name\":\"build\",\"steps\":20}      event: progress, then done or failed\n"
     "GET  /notifications?rate=0.3                  event: notification\n"
-    "GET  /bench?n=100000&size=64                  n events as fast as possible, then close\n"
+    "GET  /bench?n=100000&size=64&rate=0           n events, rate/s (0: as fast as possible), then close\n"
     "\n"
     "Every stream: id: on each event, retry: first, heartbeat comments, Last-Event-ID resume.\n"
     "Fault injection on any feed: ?drop_after=N  ?stall_after=N  ?status=503\n";
@@ -337,6 +337,7 @@ void DemoServer::openBenchStream(HttpConnection *connection, const HttpRequest &
     QString error;
     const qint64 count = qint64(number(request.query, QStringLiteral("n"), 100000, 1, 1e9, &error));
     const int size = int(number(request.query, QStringLiteral("size"), 64, 1, 1 << 20, &error));
+    const double rate = number(request.query, QStringLiteral("rate"), 0, 0, 1e7, &error);
     if (!error.isEmpty()) {
         connection->respond(HttpResponse::text(400, error.toUtf8(), true), true);
         return;
@@ -347,7 +348,8 @@ void DemoServer::openBenchStream(HttpConnection *connection, const HttpRequest &
         connection->respond(HttpResponse::head(204, {}, 0, true), true);
         return;
     }
-    new BenchStream(connection->takeSocket(), count, size, resumed ? lastId + 1 : 1, m_options.retryMs, this);
+    new BenchStream(connection->takeSocket(), {count, size, rate}, resumed ? lastId + 1 : 1,
+                    m_options.retryMs, this);
 }
 
 void DemoServer::sendHeartbeats()

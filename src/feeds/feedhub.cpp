@@ -54,9 +54,15 @@ void FeedHub::deliver(const FeedFrame &frame)
     if (!alive)
         return;
     // Acknowledged once what the frame set off has run too (a chart's repaint is queued behind it), so the
-    // worker's pace follows the whole cost of a frame.
+    // worker's pace follows the whole cost of a frame. The frame goes back with it, so its last reference
+    // drops, and its thousands of strings and JSON objects are freed, on the worker, not here.
     QMetaObject::invokeMethod(
-        this, [worker = m_worker] { worker->acknowledgeFrame(); }, Qt::QueuedConnection);
+        this,
+        [worker = m_worker, frame]() mutable {
+            worker->acknowledgeFrame();
+            QMetaObject::invokeMethod(worker, [last = std::move(frame)] { Q_UNUSED(last) });
+        },
+        Qt::QueuedConnection);
 }
 
 void FeedHub::startReplay(const Subscription &replay, const QList<CapturedEvent> &events)

@@ -15,10 +15,10 @@ constexpr int ChartIntervalMs = 100;
 constexpr int MaxChartIntervalMs = 1000;
 constexpr qint64 SlowFrameMs = 50;
 constexpr qint64 QuickFrameMs = 20;
-// The event log takes at most this many rows a second (about what a reader could ever scroll through);
-// beyond it, a frame carries the newest and counts the rest. Every event is recorded regardless.
+// The event log takes at most this many rows a second (about what a reader could ever scroll through),
+// with a second's worth to spare for bursts; beyond it, a frame carries the newest and counts the rest.
+// Every event is recorded regardless.
 constexpr qint64 LogRowsPerSecond = 20000;
-constexpr qint64 MinLogRowsPerFrame = 200;
 
 // Whether two subscriptions stream the same thing the same way: if so an edit (a new name, other event
 // types, another panel) keeps the connection instead of reconnecting.
@@ -204,10 +204,13 @@ void FeedWorker::acknowledgeFrame()
     m_frameInFlight = false;
 }
 
-qint64 FeedWorker::logRowBudget() const
+qint64 FeedWorker::takeLogRows(qint64 wanted, qint64 nowMs)
 {
-    return std::clamp((m_clock.elapsed() - m_lastEmitMs) * LogRowsPerSecond / 1000, MinLogRowsPerFrame,
-                      FeedFrame::MaxLogRows);
+    m_logRowsAllowed =
+        std::min(LogRowsPerSecond, m_logRowsAllowed + (nowMs - m_lastEmitMs) * LogRowsPerSecond / 1000);
+    const qint64 taken = std::min({wanted, m_logRowsAllowed, FeedFrame::MaxLogRows});
+    m_logRowsAllowed -= taken;
+    return taken;
 }
 
 void FeedWorker::emitFrame()
@@ -227,7 +230,7 @@ void FeedWorker::emitFrame()
     }
     if (m_pending.isEmpty())
         return;
-    m_pending.thinLog(logRowBudget());
+    m_pending.thinLog(takeLogRows(m_pending.log.size(), now));
     m_lastEmitMs = now;
     m_frameEmittedMs = now;
     m_frameInFlight = true;

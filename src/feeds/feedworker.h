@@ -72,7 +72,8 @@ private:
     void receive(Feed &feed, const SseEvent &event);
     void tick();
     void emitFrame();
-    qint64 logRowBudget() const;
+    // How many of `wanted` log rows the GUI gets now (a token bucket of LogRowsPerSecond).
+    qint64 takeLogRows(qint64 wanted, qint64 nowMs);
     void playReplay(qint64 now);
     QList<SubscriptionStatus> statuses() const;
 
@@ -90,6 +91,7 @@ private:
     std::atomic<int> m_chartIntervalMs;
     qint64 m_lastChartMs = 0;
     qint64 m_lastEmitMs = 0;
+    qint64 m_logRowsAllowed = 0;
     QElapsedTimer m_sinceRate;
     bool m_statusChanged = false;
     std::unique_ptr<ReplayFeed> m_replay;
