@@ -59,6 +59,12 @@ Item {
                 onActivated: (index) => { page.events.type = index === 0 ? "" : currentText }
             }
             Item { Layout.fillWidth: true }
+            // Above 20 000 events/s the log takes the newest 20 000 a second; it says so instead of lagging.
+            Label {
+                visible: page.workspace.logNotice.length > 0
+                text: page.workspace.logNotice
+                color: Theme.warning
+            }
             Label {
                 text: page.events.count.toLocaleString(Qt.locale(), "f", 0) + " shown"
                       + (page.log.droppedCount > 0 ? " · " + page.log.droppedCount.toLocaleString(Qt.locale(), "f", 0) + " older let go" : "")

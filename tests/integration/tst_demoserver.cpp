@@ -3,6 +3,7 @@
 #include "demoserver.h"
 #include "eventsource.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -112,6 +113,7 @@ private Q_SLOTS:
     void injectedStatusIsRetried();
     void heartbeatsKeepStreamsAlive();
     void benchStreamEndsAndResumeGets204();
+    void benchStreamKeepsItsRate();
     void badRequests_data();
     void badRequests();
     void keepAliveServesSeveralRequests();
@@ -302,6 +304,22 @@ void TestDemoServer::benchStreamEndsAndResumeGets204()
     QCOMPARE(got.events.last().data.size(), 100);
 }
 
+void TestDemoServer::benchStreamKeepsItsRate()
+{
+    // 200 events at 500/s: the last is due 0.4 s after the stream starts, never before.
+    EventSource source;
+    source.setRequest(request(m_server->url("/bench?n=200&size=10&rate=500")));
+    Collector got(source);
+    QSignalSpy closed(&source, &EventSource::closed);
+    QElapsedTimer clock;
+    clock.start();
+    source.open();
+    QVERIFY(closed.wait(Bound));
+    QVERIFY2(clock.elapsed() >= 390, qPrintable(QString::number(clock.elapsed())));
+    QCOMPARE(got.events.size(), 200);
+    verifyContiguousIds(got.events);
+}
+
 void TestDemoServer::badRequests_data()
 {
     QTest::addColumn<QByteArray>("raw");
@@ -319,6 +337,8 @@ void TestDemoServer::badRequests_data()
     QTest::newRow("no devices") << "GET /iot?devices=0 HTTP/1.1\r\n" + host + "\r\n"
                                 << QByteArray("HTTP/1.1 400");
     QTest::newRow("bad symbol") << "GET /stocks?symbols=%3Cscript%3E HTTP/1.1\r\n" + host + "\r\n"
+                                << QByteArray("HTTP/1.1 400");
+    QTest::newRow("bench rate") << "GET /bench?rate=-5 HTTP/1.1\r\n" + host + "\r\n"
                                 << QByteArray("HTTP/1.1 400");
     QTest::newRow("bench n") << "GET /bench?n=lots HTTP/1.1\r\n" + host + "\r\n"
                              << QByteArray("HTTP/1.1 400");

@@ -19,6 +19,7 @@ class TestWorkspace : public QObject
 private Q_SLOTS:
     void initTestCase();
     void everyEventReachesTheModels();
+    void aFloodThinsTheLogAndSaysSo();
     void pauseBuffersAndResumeApplies();
     void editsAreSavedToTheProfile();
     void badProfileIsLeftAlone();
@@ -77,6 +78,20 @@ void TestWorkspace::everyEventReachesTheModels()
     QTRY_COMPARE_WITH_TIMEOUT(stocks->quotes()->rowCount(), 4, Bound);
     QTRY_COMPARE_WITH_TIMEOUT(workspace.subscriptions()->openCount(), 4, Bound);
     QCOMPARE(stocks->connectionState(), QStringLiteral("open"));
+}
+
+void TestWorkspace::aFloodThinsTheLogAndSaysSo()
+{
+    // A feed far above what the log takes (20 000 rows/s): the log shows the newest, says so, and the
+    // models still count every event.
+    Workspace workspace({});
+    Subscription flood = Subscription::create("Flood", m_server.url("/bench?n=400000&size=16&rate=100000"),
+                                              Subscription::Panel::Raw);
+    workspace.setProfile({{flood}});
+    QTRY_VERIFY_WITH_TIMEOUT(workspace.logNotice().startsWith("Showing the newest "), Bound);
+    QVERIFY2(workspace.logNotice().endsWith(" events/s; every event is in the capture store"),
+             qPrintable(workspace.logNotice()));
+    QVERIFY(workspace.eventLog()->rowCount() < workspace.eventsApplied());
 }
 
 void TestWorkspace::pauseBuffersAndResumeApplies()
