@@ -63,6 +63,9 @@ ApplicationWindow {
 
     header: ToolBar {
         Material.background: Theme.surface
+        // No shadow: it is a layer the software renderer draws again on every frame, across the whole
+        // width of the window and the panels under it.
+        Material.elevation: 0
         height: 48
 
         RowLayout {
@@ -78,16 +81,20 @@ ApplicationWindow {
                 currentIndex: pages.currentIndex
                 onCurrentIndexChanged: { pages.currentIndex = currentIndex }
                 Material.background: "transparent"
+                Material.elevation: 0
                 TabButton { text: "Dashboard"; width: implicitWidth + 24 }
                 TabButton { text: "Events"; width: implicitWidth + 24 }
                 TabButton {
                     objectName: "notificationsTab"
                     width: implicitWidth + 24
-                    text: "Notifications" + (window.workspace.notifications.unreadCount > 0 ? "  " : "")
+                    text: "Notifications"
+                    // The badge sits in the right padding, so "999+" never covers the title.
+                    rightPadding: unreadBadge.visible ? unreadBadge.width + 8 : leftPadding
                     Rectangle {
+                        id: unreadBadge
                         visible: window.workspace.notifications.unreadCount > 0
                         anchors.right: parent.right
-                        anchors.rightMargin: 2
+                        anchors.rightMargin: 6
                         anchors.verticalCenter: parent.verticalCenter
                         width: Math.max(20, badge.implicitWidth + 10)
                         height: 20
@@ -239,7 +246,7 @@ ApplicationWindow {
                 onValueModified: { preferences.captureMaxMegabytes = value }
             }
             Label { text: "Dark theme"; color: Theme.text }
-            Switch { checked: preferences.darkTheme; onToggled: { preferences.darkTheme = checked } }
+            FlatSwitch { checked: preferences.darkTheme; onToggled: { preferences.darkTheme = checked } }
         }
     }
 }

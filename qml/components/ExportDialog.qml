@@ -37,7 +37,9 @@ Dialog {
         spacing: 8
 
         RadioButton {
-            text: "What the Events page shows (" + dialog.workspace.events.count.toLocaleString(Qt.locale(), "f", 0) + " events)"
+            // Counted only while the dialog is open: a closed dialog's label is not worth a layout per frame.
+            text: "What the Events page shows"
+                  + (dialog.visible ? " (" + dialog.workspace.events.count.toLocaleString(Qt.locale(), "f", 0) + " events)" : "")
             checked: dialog.fromView
             onToggled: { dialog.fromView = checked }
         }

@@ -107,7 +107,7 @@ Rectangle {
                             Layout.fillWidth: true
                         }
                     }
-                    Switch {
+                    FlatSwitch {
                         checked: entry.isEnabled
                         onToggled: { sidebar.subscriptions.setEnabled(entry.index, checked) }
                         ToolTip.visible: hovered

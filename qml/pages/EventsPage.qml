@@ -66,11 +66,12 @@ Item {
                 color: Theme.warning
             }
             Label {
-                text: page.events.count.toLocaleString(Qt.locale(), "f", 0) + " shown"
+                // Counted only while the page is in view.
+                text: !page.visible ? "" : page.events.count.toLocaleString(Qt.locale(), "f", 0) + " shown"
                       + (page.log.droppedCount > 0 ? " · " + page.log.droppedCount.toLocaleString(Qt.locale(), "f", 0) + " older let go" : "")
                 color: Theme.textMuted
             }
-            Switch {
+            FlatSwitch {
                 text: "Follow"
                 checked: page.followTail
                 onToggled: { page.followTail = checked; if (checked) eventList.positionViewAtEnd() }

@@ -36,15 +36,16 @@ PanelFrame {
                 id: tile
                 required property string device
                 required property bool online
-                required property var readings
+                required property string readingsText
 
                 width: deviceList.width
-                height: 26 + readingColumn.implicitHeight
+                height: tileColumn.implicitHeight + 2 * tileColumn.anchors.margins
                 radius: 4
                 color: view.shownDevice === device ? Theme.surfaceAlt : "transparent"
                 border.color: view.shownDevice === device ? Theme.accent : Theme.border
 
                 ColumnLayout {
+                    id: tileColumn
                     anchors.fill: parent
                     anchors.margins: 6
                     spacing: 2
@@ -53,21 +54,11 @@ PanelFrame {
                         Label { text: tile.device; font.bold: true; color: Theme.text; Layout.fillWidth: true }
                         Label { text: tile.online ? "online" : "offline"; font.pixelSize: 11; color: tile.online ? Theme.up : Theme.down }
                     }
-                    GridLayout {
-                        id: readingColumn
-                        columns: 2
-                        rowSpacing: 0
-                        columnSpacing: 10
-                        Repeater {
-                            model: tile.readings
-                            Label {
-                                required property var modelData
-                                text: modelData.sensor + " " + Number(modelData.value).toFixed(1) + " " + modelData.unit
-                                font.pixelSize: 11
-                                font.family: Theme.monoFont
-                                color: tile.online ? Theme.textMuted : Theme.border
-                            }
-                        }
+                    Label {
+                        text: tile.readingsText
+                        font.pixelSize: 11
+                        font.family: Theme.monoFont
+                        color: tile.online ? Theme.textMuted : Theme.border
                     }
                 }
                 MouseArea {

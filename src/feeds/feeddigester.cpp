@@ -58,6 +58,7 @@ void FeedDigester::setChartView(const ChartView &view)
         return;
     m_view = view;
     m_chartStale = true;
+    m_lastChartMs = 0; // a new view is drawn at once
 }
 
 void FeedDigester::digest(const CapturedEvent &event, FeedFrame &frame)
@@ -138,8 +139,14 @@ std::optional<ChartFrame> FeedDigester::chartFrame(qint64 nowMs)
     const bool moved = toMs != m_lastToMs && !m_view.shown.isEmpty();
     if (!m_chartStale && !moved)
         return {};
+    // New points alone wait until the line could have moved by a pixel column (a minute over 270 pixels
+    // is 222 ms), and a second at most: redrawing a chart sooner shows nothing new for its cost.
+    const qint64 columnMs = std::min<qint64>(MaxColumnWaitMs, windowMs / std::max(1, m_view.columns));
+    if (!moved && nowMs - m_lastChartMs < columnMs)
+        return {};
     m_chartStale = false;
     m_lastToMs = toMs;
+    m_lastChartMs = nowMs;
     m_history.trim(nowMs);
 
     ChartFrame frame{toMs - windowMs, toMs, m_history.names(), {}};

@@ -12,6 +12,7 @@ class FeedDigester
 {
 public:
     static constexpr int XSteps = 12; // a chart's time axis moves in twelfths of its window
+    static constexpr qint64 MaxColumnWaitMs = 1000;
 
     explicit FeedDigester(const Subscription &subscription);
 
@@ -35,4 +36,5 @@ private:
     ChartView m_view;
     bool m_chartStale = true; // samples or the view changed since the last chart frame
     qint64 m_lastToMs = 0;
+    qint64 m_lastChartMs = 0;
 };

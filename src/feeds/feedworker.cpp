@@ -64,6 +64,7 @@ void FeedWorker::apply(const QList<Subscription> &subscriptions)
         if (!feed) {
             feed = std::make_unique<Feed>(subscription);
             feed->status.id = subscription.id;
+            feed->chartDueMs = firstChartDue(m_clock.elapsed());
         }
         const bool reconnect = !feed->source || !sameConnection(feed->subscription, subscription);
         feed->subscription = subscription;
@@ -102,6 +103,7 @@ void FeedWorker::startReplay(const Subscription &replay, const QList<CapturedEve
     m_replayDigester = std::make_unique<FeedDigester>(replay);
     m_replayId = replay.id;
     m_replayReported = -1;
+    m_replayChartDueMs = firstChartDue(m_clock.elapsed());
     if (!m_tick.isActive()) {
         m_tick.start();
         m_sinceRate.start();
@@ -213,21 +215,30 @@ qint64 FeedWorker::takeLogRows(qint64 wanted, qint64 nowMs)
     return taken;
 }
 
+qint64 FeedWorker::firstChartDue(qint64 now)
+{
+    // Steps of 37 ms around the interval give the first dozen feeds all different phases.
+    return now + (m_chartsStaggered++ * 37) % ChartIntervalMs;
+}
+
+void FeedWorker::takeChartIfDue(FeedDigester &digester, const QString &id, qint64 &dueMs, qint64 now,
+                                qint64 wallMs)
+{
+    if (now < dueMs)
+        return;
+    dueMs = std::max(dueMs + m_chartIntervalMs, now); // keeps its phase unless it fell behind
+    if (std::optional<ChartFrame> chart = digester.chartFrame(wallMs))
+        m_pending.panels[id].chart = std::move(chart);
+}
+
 void FeedWorker::emitFrame()
 {
     const qint64 now = m_clock.elapsed();
-    if (now - m_lastChartMs >= m_chartIntervalMs) {
-        m_lastChartMs = now;
-        const qint64 wallMs = QDateTime::currentMSecsSinceEpoch();
-        for (auto &[id, feed] : m_feeds) {
-            if (std::optional<ChartFrame> chart = feed->digester.chartFrame(wallMs))
-                m_pending.panels[id].chart = std::move(chart);
-        }
-        if (m_replayDigester) {
-            if (std::optional<ChartFrame> chart = m_replayDigester->chartFrame(wallMs))
-                m_pending.panels[m_replayId].chart = std::move(chart);
-        }
-    }
+    const qint64 wallMs = QDateTime::currentMSecsSinceEpoch();
+    for (auto &[id, feed] : m_feeds)
+        takeChartIfDue(feed->digester, id, feed->chartDueMs, now, wallMs);
+    if (m_replayDigester)
+        takeChartIfDue(*m_replayDigester, m_replayId, m_replayChartDueMs, now, wallMs);
     if (m_pending.isEmpty())
         return;
     m_pending.thinLog(takeLogRows(m_pending.log.size(), now));

@@ -66,12 +66,18 @@ private:
         GapDetector gaps;
         SubscriptionStatus status;
         qint64 eventsAtLastRate = 0;
+        qint64 chartDueMs = 0;
     };
 
     void start(Feed &feed);
     void receive(Feed &feed, const SseEvent &event);
     void tick();
     void emitFrame();
+    // When a chart first redraws: feeds are staggered across the chart interval, so a frame redraws a
+    // few charts and not every chart at once every sixth frame.
+    qint64 firstChartDue(qint64 now);
+    // The chart frame of `digester` if it is due by `dueMs`, which then moves on by the chart interval.
+    void takeChartIfDue(FeedDigester &digester, const QString &id, qint64 &dueMs, qint64 now, qint64 wallMs);
     // How many of `wanted` log rows the GUI gets now (a token bucket of LogRowsPerSecond).
     qint64 takeLogRows(qint64 wanted, qint64 nowMs);
     void playReplay(qint64 now);
@@ -89,7 +95,8 @@ private:
     std::atomic<bool> m_frameInFlight{false};
     std::atomic<qint64> m_frameEmittedMs{0};
     std::atomic<int> m_chartIntervalMs;
-    qint64 m_lastChartMs = 0;
+    int m_chartsStaggered = 0;
+    qint64 m_replayChartDueMs = 0;
     qint64 m_lastEmitMs = 0;
     qint64 m_logRowsAllowed = 0;
     QElapsedTimer m_sinceRate;

@@ -2,7 +2,6 @@
 
 #include "captureexporter.h"
 #include "eventfiltermodel.h"
-#include "eventlogmodel.h"
 #include "sqlitecapturebackend.h"
 
 #include <QFileInfo>
@@ -59,14 +58,13 @@ void CaptureExport::progressed(qint64 written, qint64 total)
 
 void CaptureExport::exportView(EventFilterModel *view, const QUrl &file, const QString &format)
 {
-    auto *log = view ? qobject_cast<EventLogModel *>(view->sourceModel()) : nullptr;
-    if (!log)
+    if (!view || !view->log())
         return;
     // Copied here, on the GUI thread, while the rows stand still; the events share their strings.
     QList<CapturedEvent> events;
     events.reserve(view->rowCount());
     for (int row = 0; row < view->rowCount(); ++row)
-        events.append(log->at(view->mapToSource(view->index(row, 0)).row()));
+        events.append(view->at(row));
     const QString path = file.toLocalFile();
     start([this, events, path, format](const auto &progress) {
         return CaptureExporter::run(events, format, path, progress, &m_cancel);

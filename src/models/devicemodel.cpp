@@ -1,6 +1,6 @@
 #include "devicemodel.h"
 
-#include <QVariantMap>
+#include <algorithm>
 
 DeviceModel::DeviceModel(QObject *parent)
     : QAbstractListModel(parent)
@@ -22,18 +22,8 @@ QVariant DeviceModel::data(const QModelIndex &index, int role) const
         return device.id;
     case OnlineRole:
         return device.online;
-    case ReadingsRole: {
-        QVariantList readings;
-        for (const QString &sensor : m_sensors) {
-            for (const Reading &reading : device.readings) {
-                if (reading.sensor == sensor)
-                    readings.append(QVariantMap{{QStringLiteral("sensor"), sensor},
-                                                {QStringLiteral("value"), reading.value},
-                                                {QStringLiteral("unit"), m_units.value(sensor)}});
-            }
-        }
-        return readings;
-    }
+    case ReadingsTextRole:
+        return readingsText(device);
     case LastSeenRole:
         return device.lastSeenMs;
     default:
@@ -45,8 +35,33 @@ QHash<int, QByteArray> DeviceModel::roleNames() const
 {
     return {{DeviceRole, "device"},
             {OnlineRole, "online"},
-            {ReadingsRole, "readings"},
+            {ReadingsTextRole, "readingsText"},
             {LastSeenRole, "lastSeen"}};
+}
+
+QString DeviceModel::readingsText(const Device &device) const
+{
+    constexpr int PerLine = 2;
+    QStringList cells;
+    for (const QString &sensor : m_sensors) {
+        for (const Reading &reading : device.readings) {
+            if (reading.sensor == sensor)
+                cells << QStringLiteral("%1 %2 %3")
+                             .arg(sensor, QString::number(reading.value, 'f', 1), m_units.value(sensor))
+                             .trimmed();
+        }
+    }
+    qsizetype width = 0;
+    for (qsizetype i = 0; i < cells.size(); i += PerLine)
+        width = std::max(width, cells[i].size());
+    QString text;
+    for (qsizetype i = 0; i < cells.size(); ++i) {
+        if (i % PerLine == 0)
+            text += (i > 0 ? QStringLiteral("\n") : QString()) + cells[i];
+        else
+            text += QString(width - cells[i - 1].size() + 2, QLatin1Char(' ')) + cells[i];
+    }
+    return text;
 }
 
 int DeviceModel::rowOf(const QString &device, qint64 timeMs)
@@ -86,7 +101,7 @@ void DeviceModel::reading(const QString &device, const QString &sensor, double v
     entry.lastSeenMs = timeMs;
     if (!entry.reportsStatus)
         entry.online = true;
-    Q_EMIT dataChanged(index(row), index(row));
+    Q_EMIT dataChanged(index(row), index(row), {ReadingsTextRole, OnlineRole, LastSeenRole});
 }
 
 void DeviceModel::status(const QString &device, bool online, qint64 timeMs)

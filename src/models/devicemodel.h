@@ -17,7 +17,9 @@ public:
     enum Role {
         DeviceRole = Qt::UserRole + 1,
         OnlineRole,
-        ReadingsRole, // [{sensor, value, unit}] in the order sensors were first seen
+        // "temperature 22.1 °C  humidity 55.3 %", two readings a line in the order sensors were first
+        // seen, columns aligned for a fixed-width font: one text to lay out, not one per reading.
+        ReadingsTextRole,
         LastSeenRole,
     };
     Q_ENUM(Role)
@@ -62,6 +64,7 @@ private:
     };
 
     int rowOf(const QString &device, qint64 timeMs);
+    QString readingsText(const Device &device) const;
 
     QList<Device> m_devices;
     QStringList m_sensors;

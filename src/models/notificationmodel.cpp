@@ -59,8 +59,8 @@ void NotificationModel::add(const QList<Notification> &batch)
     if (batch.isEmpty())
         return;
     beginInsertRows({}, 0, int(batch.size()) - 1);
-    QList<Notification> newestFirst(batch.crbegin(), batch.crend());
-    m_items = newestFirst + m_items;
+    for (const Notification &item : batch)
+        m_items.prepend(item); // QList keeps room at its front: no copy of the rows already held
     endInsertRows();
     for (const Notification &item : batch)
         Q_EMIT notified(item.severity, item.title);

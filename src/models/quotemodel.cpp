@@ -65,5 +65,7 @@ void QuoteModel::update(const QString &symbol, double price, const QJsonObject &
     quote.volume = data.value(QLatin1String("volume")).toDouble(quote.volume);
     quote.updatedMs = timeMs;
     const int row = int(found - m_quotes.begin());
-    Q_EMIT dataChanged(index(row), index(row));
+    // Named roles: a view then leaves the symbol's bindings alone.
+    Q_EMIT dataChanged(index(row), index(row),
+                       {PriceRole, ChangeRole, ChangePercentRole, VolumeRole, DirectionRole, UpdatedRole});
 }

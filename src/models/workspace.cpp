@@ -40,7 +40,7 @@ Workspace::Workspace(const QString &profilePath, int batchIntervalMs, QObject *p
     , m_profilePath(profilePath)
     , m_hub(std::make_unique<FeedHub>(batchIntervalMs))
 {
-    m_events.setSourceModel(&m_eventLog);
+    m_events.setLog(&m_eventLog);
     connect(m_hub.get(), &FeedHub::frameArrived, this, [this](const FeedFrame &frame) {
         if (!m_paused) {
             apply(frame);

@@ -6,6 +6,9 @@
 // store holds every event received.
 //
 //   xvfb-run -a build/tests/bench/gui_ingest [steady seconds] [burst seconds]      (default 30 and 10)
+//
+// With GUI_INGEST_SHOTS=<folder> it also saves the window as each phase ends (steady.png, burst.png), to
+// see what the figures were measured on.
 #include "demoserverthread.h"
 #include "gapdetector.h"
 #include "mainwindow.h"
@@ -13,6 +16,7 @@
 #include "workspace.h"
 
 #include <QApplication>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QQmlApplicationEngine>
@@ -104,6 +108,8 @@ struct Phase
     double cpuAtStart = 0;
     qint64 appliedAtStart = 0;
     bool measuring = false;
+    QQuickWindow *window = nullptr;
+    QString shot; // the file name of the window's picture as the phase ends
 
     void start(qint64 applied)
     {
@@ -118,6 +124,8 @@ struct Phase
     void print(const char *name, qint64 applied)
     {
         measuring = false;
+        if (!shot.isEmpty() && !qEnvironmentVariableIsEmpty("GUI_INGEST_SHOTS"))
+            window->grabWindow().save(QDir(qEnvironmentVariable("GUI_INGEST_SHOTS")).filePath(shot));
         const double elapsed = double(wall.nsecsElapsed()) / 1e9;
         std::printf("  %s, %.0f s:\n", name, elapsed);
         std::printf("    events applied to the models: %.0f events/s\n",
@@ -196,7 +204,8 @@ int main(int argc, char *argv[])
 
     Profile profile = loadProfile(bases);
     workspace.setProfile(profile);
-    Phase steady, burst;
+    Phase steady{{}, {}, 0, 0, 0, false, window, QStringLiteral("steady.png")};
+    Phase burst{{}, {}, 0, 0, 0, false, window, QStringLiteral("burst.png")};
     // Two seconds to connect and warm up, then the steady phase, then the burst.
     QTimer::singleShot(2000, [&] {
         current = &steady;

@@ -56,7 +56,7 @@ void TestCaptureExport::exportsWhatTheViewShows()
     EventLogModel log;
     log.append(events(30));
     EventFilterModel view;
-    view.setSourceModel(&log);
+    view.setLog(&log);
     view.setType("alert");
     view.setSource("Stocks"); // even n, not a multiple of 3: 10 events
     CaptureExport exporter;
@@ -104,7 +104,7 @@ void TestCaptureExport::cancelLeavesNoFile()
     EventLogModel log;
     log.append(events(50000));
     EventFilterModel view;
-    view.setSourceModel(&log);
+    view.setLog(&log);
     CaptureExport exporter;
     QSignalSpy finished(&exporter, &CaptureExport::finished);
     exporter.exportView(&view, QUrl::fromLocalFile(dir.filePath("big.json")), "json");

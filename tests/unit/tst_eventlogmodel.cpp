@@ -17,6 +17,7 @@ private Q_SLOTS:
     void learnsSourcesAndTypes();
     void filterBySearchSourceAndType();
     void filterFollowsNewRowsAndTrim();
+    void filterRowsStayRightAcrossTrimsAndClear();
 };
 
 namespace {
@@ -129,7 +130,7 @@ void TestEventLogModel::filterBySearchSourceAndType()
     EventLogModel log;
     EventFilterModel filter;
     QAbstractItemModelTester tester(&filter);
-    filter.setSourceModel(&log);
+    filter.setLog(&log);
     log.append(events(1, 10, "Stocks", "quote") + events(11, 5, "Plant", "reading") +
                events(16, 5, "Plant", "alert"));
     QCOMPARE(filter.count(), 20);
@@ -154,7 +155,7 @@ void TestEventLogModel::filterFollowsNewRowsAndTrim()
     log.setCapacity(20);
     EventFilterModel filter;
     QAbstractItemModelTester tester(&filter);
-    filter.setSourceModel(&log);
+    filter.setLog(&log);
     filter.setType("alert");
     QSignalSpy count(&filter, &EventFilterModel::countChanged);
     log.append(events(1, 10, "Plant", "reading") + events(11, 5, "Plant", "alert"));
@@ -162,6 +163,42 @@ void TestEventLogModel::filterFollowsNewRowsAndTrim()
     QVERIFY(!count.isEmpty());
     log.append(events(16, 20, "Plant", "reading")); // the alerts age out of the log
     QCOMPARE(filter.count(), 0);
+}
+
+void TestEventLogModel::filterRowsStayRightAcrossTrimsAndClear()
+{
+    EventLogModel log;
+    log.setCapacity(50);
+    EventFilterModel filter;
+    QAbstractItemModelTester tester(&filter);
+    filter.setLog(&log);
+    filter.setSearchText("7"); // ids with a 7 in them, wherever they fall in a batch
+    auto expected = [&log] {
+        QStringList ids;
+        for (int row = 0; row < log.rowCount(); ++row) {
+            if (log.at(row).event.id.contains('7'))
+                ids << log.at(row).event.id;
+        }
+        return ids;
+    };
+    auto shown = [&filter] {
+        QStringList ids;
+        for (int row = 0; row < filter.rowCount(); ++row)
+            ids << filter.index(row).data(EventLogModel::IdRole).toString();
+        return ids;
+    };
+    int next = 1;
+    for (int batch : {3, 17, 40, 1, 60, 9, 33, 120, 5}) { // some let go of part of the log, some of all
+        log.append(events(next, batch));
+        next += batch;
+        QCOMPARE(shown(), expected());
+    }
+    QVERIFY(filter.count() > 0);
+    log.clear();
+    QCOMPARE(filter.count(), 0);
+    log.append(events(next, 20));
+    QCOMPARE(shown(), expected());
+    QCOMPARE(filter.at(0).event.id, expected().first());
 }
 
 QTEST_GUILESS_MAIN(TestEventLogModel)

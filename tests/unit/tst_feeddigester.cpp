@@ -140,7 +140,9 @@ void TestFeedDigester::chartFramesStepInTimeAndComeOnlyOnChange()
     QCOMPARE(first->fromMs, first->toMs - 60000);
     QVERIFY(!digester.chartFrame(now + 50)); // nothing new, same step: nothing to redraw
     digester.digest(quote("AAPL", 2, now + 60), frame);
-    const std::optional<ChartFrame> second = digester.chartFrame(now + 70);
+    const qint64 columnMs = 60000 / 400;               // the time a pixel column of the plot spans
+    QVERIFY(!digester.chartFrame(now + columnMs - 1)); // new points, but the line cannot have moved yet
+    const std::optional<ChartFrame> second = digester.chartFrame(now + columnMs);
     QVERIFY(second);
     QCOMPARE(second->toMs, first->toMs); // new points, same axis range
     QCOMPARE(second->series["AAPL"].points.size(), 2);

@@ -106,11 +106,14 @@ void TestPanelModels::devicesReadingsAndOnlineState()
     QCOMPARE(model.deviceAt(0), QStringLiteral("sensor-02")); // listed by name
     QCOMPARE(model.sensors(), (QStringList{"temperature", "humidity"}));
     QCOMPARE(model.unitOf("temperature"), QStringLiteral("°C"));
-    const QVariantList readings = model.index(0).data(DeviceModel::ReadingsRole).toList();
-    QCOMPARE(readings.size(), 2);
-    QCOMPARE(readings[0].toMap().value("sensor").toString(), QStringLiteral("temperature")); // sensor order
-    QCOMPARE(readings[0].toMap().value("value").toDouble(), 23.0);
-    QCOMPARE(readings[0].toMap().value("unit").toString(), QStringLiteral("°C"));
+    // In the order sensors were first seen, two a line, columns aligned.
+    QCOMPARE(model.index(0).data(DeviceModel::ReadingsTextRole).toString(),
+             QStringLiteral("temperature 23.0 °C  humidity 40.0 %"));
+    model.reading("sensor-02", "battery", 87.25, "%", 2000);
+    model.reading("sensor-02", "rssi", -61, "", 2000);
+    QCOMPARE(model.index(0).data(DeviceModel::ReadingsTextRole).toString(),
+             QStringLiteral("temperature 23.0 °C  humidity 40.0 %\n"
+                            "battery 87.3 %       rssi -61.0"));
 
     // Silence makes a device without status events offline; a device's own status rules.
     model.status("sensor-10", true, 2000);
