@@ -133,7 +133,7 @@ void CaptureCommand::write(const CapturedEvent &event)
 void CaptureCommand::flush()
 {
     if (m_store && !m_storeBatch.isEmpty())
-        m_store->append(std::exchange(m_storeBatch, {}));
+        m_store->record(std::exchange(m_storeBatch, {}));
     if (m_pending.isEmpty() || m_exitCode == ExitFailure)
         return;
     if (m_output.write(m_pending) != m_pending.size() || !m_output.flush()) {

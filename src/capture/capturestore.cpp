@@ -29,8 +29,9 @@ CaptureStore::~CaptureStore()
     m_thread.wait();
 }
 
-void CaptureStore::append(const QList<CapturedEvent> &batch)
+void CaptureStore::record(const QList<CapturedEvent> &batch)
 {
+    m_writer->countIncoming(batch.size());
     QMetaObject::invokeMethod(m_writer, [writer = m_writer, batch] { writer->add(batch); });
 }
 
@@ -43,4 +44,20 @@ void CaptureStore::recordSubscriptions(const QList<CapturedSubscription> &subscr
 {
     QMetaObject::invokeMethod(
         m_writer, [writer = m_writer, subscriptions] { writer->recordSubscriptions(subscriptions); });
+}
+
+EventRecorder::Backlog CaptureStore::backlog()
+{
+    const qsizetype waiting = m_writer->backlog();
+    if (!m_writer->isWriting())
+        m_backlog = Backlog::None;
+    else if (waiting >= 2 * BehindAt)
+        m_backlog = Backlog::Full;
+    else if (waiting >= BehindAt)
+        m_backlog = std::max(m_backlog, Backlog::Behind);
+    else if (waiting < BehindAt / 2)
+        m_backlog = Backlog::None;
+    else if (m_backlog == Backlog::Full && waiting < BehindAt)
+        m_backlog = Backlog::Behind;
+    return m_backlog;
 }

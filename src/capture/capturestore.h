@@ -1,17 +1,23 @@
 #pragma once
 
+#include "backgroundthread.h"
 #include "capturebackend.h"
 #include "capturestatus.h"
+#include "eventrecorder.h"
 
 #include <QObject>
-#include <QThread>
+#include <atomic>
 #include <memory>
 
 class CaptureWriter;
 
 // Records every event FeedHub delivers, on a writer thread of its own so the GUI thread never waits for
-// the disk. Batches go in as they come; the writer commits them at least every 250 ms.
-class CaptureStore : public QObject
+// the disk. Batches go in as they come; the writer commits them at least every 250 ms. When the disk is
+// slower than the feeds, the store is Behind once BehindAt events wait (until fewer than half that do)
+// and Full at twice that (until fewer than BehindAt do), so FeedHub stops reading instead of the backlog
+// growing; when the store cannot be written at all, monitoring goes on and the writer keeps what it can
+// (see CaptureWriter).
+class CaptureStore : public QObject, public EventRecorder
 {
     Q_OBJECT
 
@@ -21,7 +27,10 @@ public:
     // Writes what is waiting, then stops the thread.
     ~CaptureStore() override;
 
-    void append(const QList<CapturedEvent> &batch);
+    static constexpr qsizetype BehindAt = 50000; // about half a second of writing, 15-20 MB
+
+    void record(const QList<CapturedEvent> &batch) override; // from any thread
+    Backlog backlog() override;                              // from one thread at a time
     void setRetention(const RetentionPolicy &policy);
     void recordSubscriptions(const QList<CapturedSubscription> &subscriptions);
     CaptureStatus status() const { return m_status; }
@@ -32,7 +41,8 @@ Q_SIGNALS:
 
 private:
     QString m_location;
-    QThread m_thread;
+    BackgroundThread m_thread;
     CaptureWriter *m_writer;
     CaptureStatus m_status;
+    Backlog m_backlog = Backlog::None;
 };

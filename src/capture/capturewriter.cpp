@@ -32,6 +32,7 @@ void CaptureWriter::start()
         m_open = m_session >= 0;
     }
     m_status.error = error;
+    m_writing = m_open;
     if (m_open && !m_subscriptions.isEmpty())
         recordSubscriptions(m_subscriptions);
     if (m_open)
@@ -49,6 +50,7 @@ void CaptureWriter::add(const QList<CapturedEvent> &batch)
         const qsizetype excess = m_waiting.size() - MaxWaiting;
         m_waiting.remove(0, excess);
         m_status.unsaved += excess;
+        m_backlog -= excess;
     }
 }
 
@@ -79,11 +81,13 @@ void CaptureWriter::flush()
     }
     QString error;
     if (m_backend->append(m_session, m_waiting, &error)) {
+        m_backlog -= m_waiting.size();
         m_waiting.clear();
         m_status.error.clear();
     } else {
         m_status.error = error; // the events stay and go with the next flush that succeeds
     }
+    m_writing = m_status.error.isEmpty();
     m_status.waiting = m_waiting.size();
     report(true);
     // Over the size limit: make room now rather than at the next retention round, so the store stays

@@ -6,6 +6,7 @@
 #include <QElapsedTimer>
 #include <QObject>
 #include <QTimer>
+#include <atomic>
 #include <memory>
 
 // Lives on the capture thread: collects batches and writes them in one transaction every
@@ -25,7 +26,13 @@ public:
     ~CaptureWriter() override;
 
     void start();
+    // Thread-safe: the store counts a batch in before it is queued to add().
+    void countIncoming(qsizetype events) { m_backlog += events; }
     void add(const QList<CapturedEvent> &batch);
+    // Thread-safe: events counted in and not yet written or given up on.
+    qsizetype backlog() const { return m_backlog; }
+    // Thread-safe: whether the last write succeeded (the store is open and takes events).
+    bool isWriting() const { return m_writing; }
     void setRetention(const RetentionPolicy &policy);
     void recordSubscriptions(const QList<CapturedSubscription> &subscriptions);
     // Writes what waits, now (on shutdown).
@@ -49,4 +56,6 @@ private:
     QTimer m_flushTimer;
     QTimer m_retentionTimer;
     QElapsedTimer m_sinceStats;
+    std::atomic<qsizetype> m_backlog{0};
+    std::atomic<bool> m_writing{false};
 };

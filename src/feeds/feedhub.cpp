@@ -31,7 +31,7 @@ void FeedHub::setSubscriptions(const QList<Subscription> &subscriptions)
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, subscriptions] { worker->apply(subscriptions); });
 }
 
-void FeedHub::setRecorder(const Recorder &recorder)
+void FeedHub::setRecorder(EventRecorder *recorder)
 {
     QMetaObject::invokeMethod(m_worker, [worker = m_worker, recorder] { worker->setRecorder(recorder); });
 }

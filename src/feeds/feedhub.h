@@ -1,34 +1,33 @@
 #pragma once
 
+#include "backgroundthread.h"
 #include "capturedevent.h"
+#include "eventrecorder.h"
 #include "feedframe.h"
 #include "subscription.h"
 #include "subscriptionstatus.h"
 
 #include <QObject>
-#include <QThread>
-#include <functional>
 
 class FeedWorker;
 
 // Runs every subscription's EventSource on one network thread, where each event is stamped (subscription,
 // receipt time, sequence number) and digested for its panel. The GUI thread gets at most one frame per
 // tick (16 ms by default), ready to apply, and the next only once it has applied the last; the recorder
-// gets every live event.
+// gets every live event, and while it is behind the sources stop reading (TCP then slows the servers).
 class FeedHub : public QObject
 {
     Q_OBJECT
 
 public:
-    using Recorder = std::function<void(const QList<CapturedEvent> &)>;
-
     explicit FeedHub(int batchIntervalMs = 16, QObject *parent = nullptr);
     ~FeedHub() override;
 
     // Starts, reconnects and stops sources to match; an edit that keeps the connection keeps the stream.
     void setSubscriptions(const QList<Subscription> &subscriptions);
-    // Called on the network thread, once per tick, with the live events that came (none replayed).
-    void setRecorder(const Recorder &recorder);
+    // `recorder` (not owned, outliving the hub or reset first) is called on the network thread once per
+    // tick with the live events that came (none replayed).
+    void setRecorder(EventRecorder *recorder);
     // What a subscription's charts show, so their points are cut to it before they leave the worker.
     void setChartView(const QString &subscriptionId, const ChartView &view);
     // How often charts get new points now: 100 ms, or longer while the GUI is slow to apply frames.
@@ -48,6 +47,6 @@ Q_SIGNALS:
 private:
     void deliver(const FeedFrame &frame);
 
-    QThread m_thread;
+    BackgroundThread m_thread;
     FeedWorker *m_worker;
 };

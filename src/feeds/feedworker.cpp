@@ -5,6 +5,7 @@
 #include <QDateTime>
 #include <QNetworkAccessManager>
 #include <QSet>
+#include <algorithm>
 
 namespace {
 
@@ -165,6 +166,7 @@ void FeedWorker::start(Feed &feed)
     feed.source = std::make_unique<EventSource>(m_network);
     EventSource *source = feed.source.get();
     source->setRequest(feed.subscription.request);
+    source->setPaused(feed.heldBack || m_backlog == EventRecorder::Backlog::Full);
     connect(source, &EventSource::eventReceived, this,
             [this, f](const SseEvent &event) { receive(*f, event); });
     connect(source, &EventSource::readyStateChanged, this, [this, f] {
@@ -248,12 +250,58 @@ void FeedWorker::emitFrame()
     Q_EMIT frameReady(std::exchange(m_pending, {}));
 }
 
+void FeedWorker::record()
+{
+    if (!m_recorder)
+        return;
+    if (!m_unrecorded.isEmpty())
+        m_recorder->record(std::exchange(m_unrecorded, {}));
+    const EventRecorder::Backlog backlog = m_recorder->backlog();
+    if (backlog != m_backlog)
+        holdBack(backlog);
+}
+
+void FeedWorker::holdBack(EventRecorder::Backlog backlog)
+{
+    using Backlog = EventRecorder::Backlog;
+    // The busiest feeds are chosen as the recorder falls behind, by what they brought lately, and stay
+    // held until it has caught up; Full holds every feed meanwhile.
+    const bool choose = backlog != Backlog::None && m_backlog == Backlog::None;
+    m_backlog = backlog;
+    if (choose) {
+        std::vector<Feed *> byRate;
+        qint64 total = 0;
+        for (auto &[id, feed] : m_feeds) {
+            byRate.push_back(feed.get());
+            total += recentEvents(*feed);
+        }
+        std::sort(byRate.begin(), byRate.end(),
+                  [this](Feed *a, Feed *b) { return recentEvents(*a) > recentEvents(*b); });
+        qint64 held = 0;
+        for (Feed *feed : byRate) {
+            feed->heldBack = held * 2 < total;
+            held += feed->heldBack ? recentEvents(*feed) : 0;
+        }
+    }
+    for (auto &[id, feed] : m_feeds) {
+        if (backlog == Backlog::None)
+            feed->heldBack = false;
+        if (feed->source)
+            feed->source->setPaused(feed->heldBack || backlog == Backlog::Full);
+    }
+}
+
+qint64 FeedWorker::recentEvents(const Feed &feed) const
+{
+    // The last full rate window and the one running.
+    return qint64(feed.status.eventsPerSecond) + feed.status.events - feed.eventsAtLastRate;
+}
+
 void FeedWorker::tick()
 {
     if (m_replay)
         playReplay(QDateTime::currentMSecsSinceEpoch());
-    if (!m_unrecorded.isEmpty())
-        m_recorder(std::exchange(m_unrecorded, {}));
+    record();
     if (!m_frameInFlight)
         emitFrame();
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "capturedevent.h"
+#include "eventrecorder.h"
 #include "feeddigester.h"
 #include "feedframe.h"
 #include "gapdetector.h"
@@ -12,7 +13,6 @@
 #include <QObject>
 #include <QTimer>
 #include <atomic>
-#include <functional>
 #include <memory>
 #include <unordered_map>
 
@@ -31,10 +31,10 @@ public:
     explicit FeedWorker(int batchIntervalMs, QObject *parent = nullptr);
     ~FeedWorker() override;
 
-    using Recorder = std::function<void(const QList<CapturedEvent> &)>;
-
     void apply(const QList<Subscription> &subscriptions);
-    void setRecorder(const Recorder &recorder) { m_recorder = recorder; }
+    // Every live event goes to `recorder` (not owned; null: none), and the feeds stop reading while it is
+    // behind.
+    void setRecorder(EventRecorder *recorder) { m_recorder = recorder; }
     void setChartView(const QString &subscriptionId, const ChartView &view);
     // Plays `events` back as if they came from `replay`'s subscription, stamped with the time they are
     // played and marked replayed.
@@ -67,12 +67,17 @@ private:
         SubscriptionStatus status;
         qint64 eventsAtLastRate = 0;
         qint64 chartDueMs = 0;
+        bool heldBack = false; // not reading while the recorder catches up
     };
 
     void start(Feed &feed);
     void receive(Feed &feed, const SseEvent &event);
     void tick();
     void emitFrame();
+    void record();
+    // Which feeds stop reading at `backlog`: none, the busiest that bring half the events, or all.
+    void holdBack(EventRecorder::Backlog backlog);
+    qint64 recentEvents(const Feed &feed) const;
     // When a chart first redraws: feeds are staggered across the chart interval, so a frame redraws a
     // few charts and not every chart at once every sixth frame.
     qint64 firstChartDue(qint64 now);
@@ -86,7 +91,8 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     QList<QString> m_order; // subscription ids in the profile's order
     std::unordered_map<QString, std::unique_ptr<Feed>> m_feeds;
-    Recorder m_recorder;
+    EventRecorder *m_recorder = nullptr;
+    EventRecorder::Backlog m_backlog = EventRecorder::Backlog::None;
     QList<CapturedEvent> m_unrecorded;
     FeedFrame m_pending;
     quint64 m_seq = 0;

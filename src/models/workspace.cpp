@@ -118,8 +118,8 @@ void Workspace::updateLogNotice()
 void Workspace::setCaptureStore(CaptureStore *store)
 {
     m_store = store;
-    // Called on FeedHub's thread: the store hands the events to its writer thread at once.
-    m_hub->setRecorder([store](const QList<CapturedEvent> &events) { store->append(events); });
+    // FeedHub records into the store from its own thread; the store hands the events to its writer.
+    m_hub->setRecorder(store);
     connect(store, &CaptureStore::statusChanged, this, [this](const CaptureStatus &status) {
         const QString summary =
             QStringLiteral("Captured %1 events · %2 MB")

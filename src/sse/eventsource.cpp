@@ -121,14 +121,14 @@ void EventSource::connectNow()
                                ? m_network->get(request)
                                : m_network->sendCustomRequest(request, m_request.method, m_request.body);
     m_reply = reply;
+    reply->setReadBufferSize(ReplyBufferBytes);
     connect(reply, &QNetworkReply::metaDataChanged, this, &EventSource::handleResponseHead);
     connect(reply, &QNetworkReply::readyRead, this, &EventSource::handleReadyRead);
     connect(reply, &QNetworkReply::finished, this, &EventSource::handleFinished);
 #if QT_CONFIG(ssl)
     connect(reply, &QNetworkReply::sslErrors, this, &EventSource::handleSslErrors);
 #endif
-    if (m_request.idleTimeoutMs > 0)
-        m_idleTimer.start(m_request.idleTimeoutMs);
+    restartIdleTimer();
 }
 
 void EventSource::handleResponseHead()
@@ -160,8 +160,7 @@ void EventSource::acceptStatus(int status)
             return;
         }
         m_streaming = true;
-        if (m_request.idleTimeoutMs > 0)
-            m_idleTimer.start(m_request.idleTimeoutMs);
+        restartIdleTimer();
         const QPointer<EventSource> self(this);
         setReadyState(ReadyState::Open);
         if (self)
@@ -196,9 +195,14 @@ void EventSource::handleReadyRead()
         if (!m_reply || !m_streaming)
             return;
     }
-    if (m_request.idleTimeoutMs > 0)
-        m_idleTimer.start(m_request.idleTimeoutMs);
+    if (m_paused)
+        return; // the bytes wait in the reply, which stops reading from the socket when its buffer is full
+    restartIdleTimer();
+    readAvailable();
+}
 
+void EventSource::readAvailable()
+{
     if (m_readBuffer.size() < ReadChunkSize)
         m_readBuffer.resize(ReadChunkSize);
     QNetworkReply *const reply = m_reply;
@@ -210,6 +214,28 @@ void EventSource::handleReadyRead()
         // false: a receiver closed or destroyed this source while handling an event; touch nothing more.
         if (!m_parser.feed(QByteArrayView(m_readBuffer.constData(), count)))
             return;
+    }
+}
+
+void EventSource::restartIdleTimer()
+{
+    if (m_request.idleTimeoutMs > 0 && !m_paused)
+        m_idleTimer.start(m_request.idleTimeoutMs);
+}
+
+void EventSource::setPaused(bool paused)
+{
+    if (paused == m_paused)
+        return;
+    m_paused = paused;
+    if (paused) {
+        m_idleTimer.stop(); // the silence is ours, not the server's
+        return;
+    }
+    if (m_reply && m_streaming) {
+        restartIdleTimer();
+        // What arrived meanwhile, read from the event loop rather than inside the caller.
+        QMetaObject::invokeMethod(this, &EventSource::handleReadyRead, Qt::QueuedConnection);
     }
 }
 
@@ -228,7 +254,7 @@ void EventSource::handleFinished()
             return;
     }
     if (m_streaming)
-        handleReadyRead(); // bytes that came with the end of the stream
+        readAvailable(); // the rest of the stream, paused or not: at most ReplyBufferBytes
     if (m_reply != reply)
         return;
 

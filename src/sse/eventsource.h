@@ -38,6 +38,13 @@ public:
     void setLastEventId(const QString &id) { m_parser.setLastEventId(id); } // resume: sent as Last-Event-ID
     int reconnectionTimeMs() const { return m_retry.reconnectionTimeMs(); }
     qint64 bytesReceived() const { return m_bytesReceived; }
+    // Flow control for a consumer that falls behind: while paused the source reads nothing, the reply
+    // stops taking bytes from the socket once ReplyBufferBytes wait in it, and TCP slows the server down.
+    // Memory stays bounded whatever the server sends; the idle timeout does not run while paused.
+    void setPaused(bool paused);
+    bool isPaused() const { return m_paused; }
+
+    static constexpr qint64 ReplyBufferBytes = 1024 * 1024;
 
 public Q_SLOTS:
     void open();
@@ -62,6 +69,8 @@ private:
     void connectNow();
     void handleResponseHead();
     void handleReadyRead();
+    void readAvailable();
+    void restartIdleTimer();
     void handleFinished();
     void handleSslErrors(const QList<QSslError> &errors);
     void handleIdleTimeout();
@@ -83,6 +92,7 @@ private:
     ReadyState m_state = ReadyState::Closed;
     bool m_streaming = false; // the current response was accepted: 200 and text/event-stream
     bool m_healthy = false;   // the current connection delivered an event; backoff has been reset
+    bool m_paused = false;
     QString m_tlsProblems;
     QByteArray m_readBuffer;
     qint64 m_bytesReceived = 0;

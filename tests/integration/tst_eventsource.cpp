@@ -78,6 +78,7 @@ private Q_SLOTS:
     void sendsMethodBodyAndCustomHeaders();
     void idleTimeoutCountsAsDrop();
     void heartbeatCommentsKeepIdleTimeoutAway();
+    void pausedSourceReadsNothingAndLosesNothing();
     void oversizedLineIsReportedAndStreamGoesOn();
     void closeMidStreamStopsAtOnce();
     void destroyingMidStreamIsSafe();
@@ -272,6 +273,41 @@ void TestEventSource::sendsMethodBodyAndCustomHeaders()
     QCOMPARE(seen.headers.value("x-trace"), QByteArray("t1"));
     QCOMPARE(seen.headers.value("last-event-id"), QByteArray("41"));
     QCOMPARE(eventAt(rig.events, 0), (SseEvent{"progress", "10", "41"}));
+}
+
+void TestEventSource::pausedSourceReadsNothingAndLosesNothing()
+{
+    Rig rig;
+    QVERIFY(rig.listening);
+    rig.server.enqueue(ScriptedResponse::stream("id: 0\ndata: before\n\n"));
+    SseRequest request = requestFor(rig.server.url());
+    request.idleTimeoutMs = 300;
+    rig.open(request);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.events.size(), 1, Bound);
+
+    rig.source.setPaused(true);
+    const qint64 bytesBefore = rig.source.bytesReceived();
+    // Four times the reply's buffer while paused: none of it is read, and the silence that follows is
+    // longer than the idle timeout without counting as one.
+    constexpr int Count = 5000;
+    QByteArray burst;
+    const QByteArray payload(1000, 'x');
+    for (int i = 1; i <= Count; ++i)
+        burst += "id: " + QByteArray::number(i) + "\ndata: " + payload + "\n\n";
+    QVERIFY(burst.size() > 4 * EventSource::ReplyBufferBytes);
+    rig.server.send(0, burst);
+    QVERIFY(!rig.events.wait(1000));
+    QCOMPARE(rig.source.bytesReceived(), bytesBefore);
+    QCOMPARE(rig.errors.size(), 0);
+    QCOMPARE(rig.source.readyState(), EventSource::ReadyState::Open);
+
+    rig.source.setPaused(false);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.events.size(), 1 + Count, Bound);
+    for (int i = 0; i <= Count; i += 500)
+        QCOMPARE(eventAt(rig.events, i).id, QString::number(i));
+    QCOMPARE(eventAt(rig.events, Count).id, QString::number(Count));
+    QCOMPARE(rig.errors.size(), 0);
+    QCOMPARE(rig.server.requests().size(), 1); // no reconnect: nothing was lost or sent twice
 }
 
 void TestEventSource::idleTimeoutCountsAsDrop()

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void cancelledExportLeavesNoFile();
     void malformedImportLinesAreCounted();
     void writerCommitsWithinItsInterval();
+    void saysWhenBehindAndWhenCaughtUp();
 
 private:
     QString path(const QString &name) const { return m_dir->filePath(name); }
@@ -394,7 +395,7 @@ void TestCaptureStore::writerCommitsWithinItsInterval()
     QSignalSpy status(store.get(), &CaptureStore::statusChanged);
     QTRY_VERIFY_WITH_TIMEOUT(!status.isEmpty(), 5000);
     QCOMPARE(store->status().error, QString());
-    store->append({captured(1, "a"), captured(2, "b")});
+    store->record({captured(1, "a"), captured(2, "b")});
     QElapsedTimer clock;
     clock.start();
     SqliteCaptureBackend reader(file);
@@ -402,9 +403,46 @@ void TestCaptureStore::writerCommitsWithinItsInterval()
     QVERIFY2(reader.open(&error), qPrintable(error));
     QTRY_COMPARE_WITH_TIMEOUT(all(reader).size(), 2, 5000);
     QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed())));
-    store->append({captured(3, "c")});
+    store->record({captured(3, "c")});
     store.reset(); // shutting down writes what waits
     QCOMPARE(all(reader).size(), 3);
+}
+
+void TestCaptureStore::saysWhenBehindAndWhenCaughtUp()
+{
+    using Backlog = EventRecorder::Backlog;
+    const QString file = path("behind.sqlite");
+    CaptureStore store(std::make_unique<SqliteCaptureBackend>(file), "test");
+    QSignalSpy status(&store, &CaptureStore::statusChanged);
+    QTRY_VERIFY_WITH_TIMEOUT(!status.isEmpty(), 5000);
+    QCOMPARE(store.backlog(), Backlog::None);
+    auto batchOf = [](int first, int count) {
+        QList<CapturedEvent> batch;
+        for (int n = first; n < first + count; ++n)
+            batch << captured(n, "x");
+        return batch;
+    };
+    // Counted the moment a batch is handed over, before the writer sees it.
+    store.record(batchOf(1, CaptureStore::BehindAt));
+    QCOMPARE(store.backlog(), Backlog::Behind);
+    store.record(batchOf(1 + CaptureStore::BehindAt, CaptureStore::BehindAt));
+    QCOMPARE(store.backlog(), Backlog::Full);
+    QTRY_COMPARE_WITH_TIMEOUT(store.backlog(), Backlog::None, 30000);
+    SqliteCaptureBackend reader(file);
+    QString error;
+    QVERIFY2(reader.open(&error), qPrintable(error));
+    QTRY_COMPARE_WITH_TIMEOUT(all(reader).size(), 2 * CaptureStore::BehindAt, 5000);
+
+    // A store that cannot be written never holds the feeds back: monitoring goes on.
+    QFile notAFolder(path("not-a-folder"));
+    QVERIFY(notAFolder.open(QIODevice::WriteOnly));
+    notAFolder.close();
+    CaptureStore broken(std::make_unique<SqliteCaptureBackend>(path("not-a-folder/x.sqlite")), "test");
+    QSignalSpy brokenStatus(&broken, &CaptureStore::statusChanged);
+    QTRY_VERIFY_WITH_TIMEOUT(!brokenStatus.isEmpty(), 5000);
+    QVERIFY(!broken.status().error.isEmpty());
+    broken.record(batchOf(1, 2 * CaptureStore::BehindAt));
+    QCOMPARE(broken.backlog(), Backlog::None);
 }
 
 QTEST_GUILESS_MAIN(TestCaptureStore)

@@ -1,0 +1,17 @@
+#pragma once
+
+#include <QThread>
+
+// A thread that yields the CPU to the GUI thread when both want it: on a busy two-core machine a burst on
+// the network or the disk then slows those threads (and, through backpressure, the servers) rather than
+// the window's frames. Linux schedules threads by their own nice value; elsewhere this is a plain QThread.
+class BackgroundThread : public QThread
+{
+public:
+    static constexpr int Niceness = 5; // about a third of a default thread's share under contention
+
+    using QThread::QThread;
+
+protected:
+    void run() override;
+};
