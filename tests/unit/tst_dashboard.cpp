@@ -1,5 +1,6 @@
 #include "dashboard.h"
 #include "feeddigester.h"
+#include "feedtestdata.h"
 #include "iotpanel.h"
 #include "rawpanel.h"
 #include "stockpanel.h"
@@ -17,24 +18,6 @@ private Q_SLOTS:
 };
 
 namespace {
-
-Subscription subscription(const QString &id, Subscription::Panel panel)
-{
-    Subscription s = Subscription::create(id, QUrl("http://127.0.0.1:1/" + id), panel);
-    s.id = id;
-    return s;
-}
-
-CapturedEvent captured(const QString &subscription, const QString &type, const QString &data,
-                       qint64 ms = 1000)
-{
-    CapturedEvent e;
-    e.event = {type, data, {}};
-    e.subscription = subscription;
-    e.source = subscription;
-    e.receivedMs = ms;
-    return e;
-}
 
 // The frame FeedHub's worker makes of `events`, with each subscription's digester as the worker has it.
 FeedFrame digested(const QList<Subscription> &subscriptions, const QList<CapturedEvent> &events, qint64 nowMs)

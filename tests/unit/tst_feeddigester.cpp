@@ -1,6 +1,7 @@
 // What FeedHub's worker makes of events for the GUI: notifications from alerts and rules, one record per
 // key, chart frames cut to what is shown and stepped in time, and frames whose size stays bounded.
 #include "feeddigester.h"
+#include "feedtestdata.h"
 
 #include <QTest>
 
@@ -17,24 +18,6 @@ private Q_SLOTS:
 };
 
 namespace {
-
-Subscription subscription(const QString &id, Subscription::Panel panel)
-{
-    Subscription s = Subscription::create(id, QUrl("http://127.0.0.1:1/" + id), panel);
-    s.id = id;
-    return s;
-}
-
-CapturedEvent captured(const QString &subscription, const QString &type, const QString &data,
-                       qint64 ms = 1000)
-{
-    CapturedEvent e;
-    e.event = {type, data, {}};
-    e.subscription = subscription;
-    e.source = subscription;
-    e.receivedMs = ms;
-    return e;
-}
 
 CapturedEvent quote(const QString &symbol, double price, qint64 ms)
 {
