@@ -20,6 +20,8 @@ Item {
             Layout.fillWidth: true
             Label {
                 text: page.notifications.unreadCount + " unread of " + page.notifications.count
+                      + (page.notifications.unlisted > 0
+                         ? " · " + Theme.formatCount(page.notifications.unlisted) + " more came too fast to list" : "")
                 color: Theme.text
                 font.pixelSize: 15
                 Layout.fillWidth: true

@@ -54,8 +54,12 @@ void NotificationModel::setCapacity(int capacity)
     Q_EMIT capacityChanged();
 }
 
-void NotificationModel::add(const QList<Notification> &batch)
+void NotificationModel::add(const QList<Notification> &batch, qint64 unlisted)
 {
+    if (unlisted > 0) {
+        m_unlisted += unlisted;
+        Q_EMIT unlistedChanged();
+    }
     if (batch.isEmpty())
         return;
     beginInsertRows({}, 0, int(batch.size()) - 1);
@@ -120,6 +124,10 @@ void NotificationModel::clear()
     endResetModel();
     setUnread(0);
     Q_EMIT countChanged();
+    if (m_unlisted > 0) {
+        m_unlisted = 0;
+        Q_EMIT unlistedChanged();
+    }
 }
 
 void NotificationModel::trim()

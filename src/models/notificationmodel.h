@@ -14,6 +14,9 @@ class NotificationModel : public QAbstractListModel
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(int unreadCount READ unreadCount NOTIFY unreadCountChanged)
     Q_PROPERTY(int capacity READ capacity WRITE setCapacity NOTIFY capacityChanged)
+    // Notifications that came faster than a frame could list (over FeedFrame::MaxNotifications): counted,
+    // not listed; their events are in the event log's count and the capture store.
+    Q_PROPERTY(qint64 unlisted READ unlisted NOTIFY unlistedChanged)
 
 public:
     enum Role {
@@ -37,8 +40,10 @@ public:
     int capacity() const { return m_capacity; }
     void setCapacity(int capacity);
 
-    // Newest last in `batch`; they appear at the top, newest first.
-    void add(const QList<Notification> &batch);
+    qint64 unlisted() const { return m_unlisted; }
+
+    // Newest last in `batch`; they appear at the top, newest first. `unlisted` more came before them.
+    void add(const QList<Notification> &batch, qint64 unlisted = 0);
     // For QML and tests: one notification now.
     Q_INVOKABLE void notify(const QString &severity, const QString &source, const QString &title,
                             const QString &body);
@@ -51,6 +56,7 @@ Q_SIGNALS:
     void countChanged();
     void unreadCountChanged();
     void capacityChanged();
+    void unlistedChanged();
     void notified(const QString &severity, const QString &title);
 
 private:
@@ -60,4 +66,5 @@ private:
     QList<Notification> m_items; // newest first
     int m_unread = 0;
     int m_capacity = 1000;
+    qint64 m_unlisted = 0;
 };

@@ -14,6 +14,7 @@ private Q_SLOTS:
     void newestFirstWithUnreadCount();
     void acknowledgeAndClear();
     void boundedByCapacity();
+    void countsWhatCameTooFastToList();
     void fromEvents_data();
     void fromEvents();
 };
@@ -140,6 +141,21 @@ void TestNotificationModel::fromEvents()
     QCOMPARE(notification->title, title);
     QCOMPARE(notification->body, body);
     QCOMPARE(notification->source, QStringLiteral("Ops"));
+}
+
+void TestNotificationModel::countsWhatCameTooFastToList()
+{
+    NotificationModel model;
+    QSignalSpy unlisted(&model, &NotificationModel::unlistedChanged);
+    model.add({note("a")}, 0);
+    QCOMPARE(unlisted.size(), 0);
+    model.add({note("b")}, 1200); // a frame kept its newest and counted the rest
+    model.add({}, 300);
+    QCOMPARE(model.unlisted(), 1500);
+    QCOMPARE(unlisted.size(), 2);
+    QCOMPARE(titles(model), (QStringList{"b", "a"}));
+    model.clear();
+    QCOMPARE(model.unlisted(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestNotificationModel)
