@@ -8,7 +8,7 @@
 class BackgroundThread : public QThread
 {
 public:
-    static constexpr int Niceness = 5; // about a third of a default thread's share under contention
+    static constexpr int Niceness = 10; // about a tenth of a default thread's share under contention
 
     using QThread::QThread;
 
