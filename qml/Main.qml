@@ -1,6 +1,6 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
+import QtQuick.Controls.Material as M
 import QtQuick.Dialogs
 import QtQuick.Layouts
 import EventScope
@@ -39,11 +39,11 @@ ApplicationWindow {
     title: "EventScope" + (demo ? " — demo feeds" : "")
     color: Theme.window
 
-    Material.theme: Theme.dark ? Material.Dark : Material.Light
-    Material.accent: Theme.accent
-    Material.primary: Theme.surface
-    Material.background: Theme.window
-    Material.foreground: Theme.text
+    M.Material.theme: Theme.dark ? M.Material.Dark : M.Material.Light
+    M.Material.accent: Theme.accent
+    M.Material.primary: Theme.surface
+    M.Material.background: Theme.window
+    M.Material.foreground: Theme.text
 
     Preferences { id: preferences }
     Binding { target: Theme; property: "dark"; value: preferences.darkTheme }
@@ -62,10 +62,7 @@ ApplicationWindow {
     Shortcut { sequence: "Ctrl+3"; onActivated: { pages.currentIndex = 2 } }
 
     header: ToolBar {
-        Material.background: Theme.surface
-        // No shadow: it is a layer the software renderer draws again on every frame, across the whole
-        // width of the window and the panels under it.
-        Material.elevation: 0
+        M.Material.background: Theme.surface
         height: 48
 
         RowLayout {
@@ -80,8 +77,7 @@ ApplicationWindow {
                 id: tabs
                 currentIndex: pages.currentIndex
                 onCurrentIndexChanged: { pages.currentIndex = currentIndex }
-                Material.background: "transparent"
-                Material.elevation: 0
+                M.Material.background: "transparent"
                 TabButton { text: "Dashboard"; width: implicitWidth + 24 }
                 TabButton { text: "Events"; width: implicitWidth + 24 }
                 TabButton {
@@ -246,7 +242,7 @@ ApplicationWindow {
                 onValueModified: { preferences.captureMaxMegabytes = value }
             }
             Label { text: "Dark theme"; color: Theme.text }
-            FlatSwitch { checked: preferences.darkTheme; onToggled: { preferences.darkTheme = checked } }
+            Switch { checked: preferences.darkTheme; onToggled: { preferences.darkTheme = checked } }
         }
     }
 }

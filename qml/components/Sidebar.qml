@@ -107,7 +107,7 @@ Rectangle {
                             Layout.fillWidth: true
                         }
                     }
-                    FlatSwitch {
+                    Switch {
                         checked: entry.isEnabled
                         onToggled: { sidebar.subscriptions.setEnabled(entry.index, checked) }
                         ToolTip.visible: hovered

@@ -1,9 +1,8 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
+import QtQuick.Controls.Material as M
 
-// Picks a chart's time window: 1, 5, 15 or 60 minutes. Flat, on a clear background: Material gives a
-// filled box a shadow layer that the software renderer renders again on every frame.
+// Picks a chart's time window: 1, 5, 15 or 60 minutes; flat, as it sits in a panel's title bar.
 ComboBox {
     property var feeder
 
@@ -13,7 +12,7 @@ ComboBox {
     implicitHeight: 32
     font.pixelSize: 12
     flat: true
-    Material.background: "transparent"
+    M.Material.background: "transparent"
     model: ["1 min", "5 min", "15 min", "60 min"]
     currentIndex: feeder ? Math.max(0, minutes.indexOf(feeder.windowMinutes)) : 1
     onActivated: (index) => { feeder.windowMinutes = minutes[index] }

@@ -66,12 +66,11 @@ Item {
                 color: Theme.warning
             }
             Label {
-                // Counted only while the page is in view.
-                text: !page.visible ? "" : page.events.count.toLocaleString(Qt.locale(), "f", 0) + " shown"
+                text: page.events.count.toLocaleString(Qt.locale(), "f", 0) + " shown"
                       + (page.log.droppedCount > 0 ? " · " + page.log.droppedCount.toLocaleString(Qt.locale(), "f", 0) + " older let go" : "")
                 color: Theme.textMuted
             }
-            FlatSwitch {
+            Switch {
                 text: "Follow"
                 checked: page.followTail
                 onToggled: { page.followTail = checked; if (checked) eventList.positionViewAtEnd() }

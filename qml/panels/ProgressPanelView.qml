@@ -1,6 +1,6 @@
 import QtQuick
 import QtQuick.Controls
-import QtQuick.Controls.Material
+import QtQuick.Controls.Material as M
 import QtQuick.Layouts
 import EventScope
 
@@ -61,7 +61,7 @@ PanelFrame {
                 from: 0
                 to: 100
                 value: percent
-                Material.accent: stateColor
+                M.Material.accent: stateColor
             }
             Label {
                 visible: error.length > 0

@@ -13,6 +13,7 @@
 // The QML modules are static libraries: importing their plugins here links them in with this function.
 Q_IMPORT_QML_PLUGIN(EventScopePlugin)
 Q_IMPORT_QML_PLUGIN(EventScope_ModelsPlugin)
+Q_IMPORT_QML_PLUGIN(EventScopeStylePlugin)
 
 namespace {
 
@@ -52,7 +53,7 @@ bool MainWindow::chooseSceneGraph()
 QQuickWindow *MainWindow::load(QQmlApplicationEngine &engine, Workspace *workspace, bool demo)
 {
     chooseSceneGraph();
-    QQuickStyle::setStyle(QStringLiteral("Material"));
+    QQuickStyle::setStyle(QStringLiteral("EventScopeStyle")); // Material without shadow layers: qml/style
     engine.addImportPath(QStringLiteral("qrc:/"));
     engine.setInitialProperties(
         {{QStringLiteral("workspace"), QVariant::fromValue(workspace)}, {QStringLiteral("demo"), demo}});

@@ -1,12 +1,10 @@
 import QtQuick
-import QtQuick.Controls
-import QtQuick.Controls.Material
+import QtQuick.Controls.Material as M
 import QtQuick.Controls.Material.impl
 
-// A Material switch whose handle casts no shadow. The shadow is a shader effect on a layer: Qt Quick's
-// software renderer, which the window uses where OpenGL is rasterized on the CPU, cannot draw it (the
-// handle vanishes) yet renders the layer again on every frame.
-Switch {
+// Material's switch with a handle that casts no shadow (see README.md): the indicator is Material's own,
+// placed as Material places it, at elevation 0.
+M.Switch {
     id: control
 
     indicator: SwitchIndicator {
@@ -14,6 +12,6 @@ Switch {
                         : control.leftPadding + (control.availableWidth - width) / 2
         y: control.topPadding + (control.availableHeight - height) / 2
         control: control
-        Material.elevation: 0
+        M.Material.elevation: 0
     }
 }

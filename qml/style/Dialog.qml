@@ -1,0 +1,7 @@
+import QtQuick
+import QtQuick.Controls.Material as M
+
+// Material's Dialog without its shadow layer (see README.md).
+M.Dialog {
+    M.Material.elevation: 0
+}

@@ -1,0 +1,7 @@
+import QtQuick
+import QtQuick.Controls.Material as M
+
+// Material's Popup without its shadow layer (see README.md).
+M.Popup {
+    M.Material.elevation: 0
+}
