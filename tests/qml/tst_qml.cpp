@@ -7,6 +7,7 @@
 
 Q_IMPORT_QML_PLUGIN(EventScopePlugin)
 Q_IMPORT_QML_PLUGIN(EventScope_ModelsPlugin)
+Q_IMPORT_QML_PLUGIN(EventScopeStylePlugin)
 
 class Setup : public QObject
 {
