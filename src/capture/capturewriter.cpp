@@ -1,6 +1,7 @@
 #include "capturewriter.h"
 
 #include <QDateTime>
+#include <algorithm>
 
 namespace {
 
@@ -82,6 +83,10 @@ void CaptureWriter::flush()
     QString error;
     if (m_backend->append(m_session, m_waiting, &error)) {
         m_backlog -= m_waiting.size();
+        // Counted now: the full figures are read again at most once a second and only after a write, so
+        // the last second of a burst would otherwise show until the next one.
+        m_status.stats.events += m_waiting.size();
+        m_status.stats.newestMs = std::max(m_status.stats.newestMs, m_waiting.constLast().receivedMs);
         m_waiting.clear();
         m_status.error.clear();
     } else {

@@ -428,10 +428,18 @@ void TestCaptureStore::saysWhenBehindAndWhenCaughtUp()
     store.record(batchOf(1 + CaptureStore::BehindAt, CaptureStore::BehindAt));
     QCOMPARE(store.backlog(), Backlog::Full);
     QTRY_COMPARE_WITH_TIMEOUT(store.backlog(), Backlog::None, 30000);
+    QTRY_COMPARE_WITH_TIMEOUT(store.status().stats.events, 2 * qint64(CaptureStore::BehindAt), 5000);
     SqliteCaptureBackend reader(file);
     QString error;
     QVERIFY2(reader.open(&error), qPrintable(error));
     QTRY_COMPARE_WITH_TIMEOUT(all(reader).size(), 2 * CaptureStore::BehindAt, 5000);
+    // The status counts what is written as it is written, not at the next full count (at most once a
+    // second, and only after a write: the last events of a burst would show only half a minute later).
+    const qint64 written = 2 * qint64(CaptureStore::BehindAt);
+    store.record({captured(int(written) + 1, "one more")});
+    QTRY_COMPARE_WITH_TIMEOUT(store.status().stats.events, written + 1, 5000);
+    store.record({captured(int(written) + 2, "and the last, within a second")});
+    QTRY_COMPARE_WITH_TIMEOUT(store.status().stats.events, written + 2, 5000);
 
     // A store that cannot be written never holds the feeds back: monitoring goes on.
     QFile notAFolder(path("not-a-folder"));
