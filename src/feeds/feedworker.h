@@ -104,6 +104,7 @@ private:
     int m_chartsStaggered = 0;
     qint64 m_replayChartDueMs = 0;
     qint64 m_lastEmitMs = 0;
+    qint64 m_lastFrameEvents = 0;
     qint64 m_logRowsAllowed = 0;
     QElapsedTimer m_sinceRate;
     bool m_statusChanged = false;

@@ -77,6 +77,7 @@ class TestFeedHub : public QObject
 
 private Q_SLOTS:
     void deliversStampedBatchesWithoutLoss();
+    void quietFeedsGetFewerFrames();
     void filtersEventTypes();
     void reportsStatuses();
     void detectsGapsByEventId();
@@ -119,6 +120,34 @@ void TestFeedHub::deliversStampedBatchesWithoutLoss()
     for (int i = 1; i < got.batchTimes.size(); ++i)
         tooClose += got.batchTimes[i] - got.batchTimes[i - 1] < 8;
     QVERIFY2(tooClose <= got.batchTimes.size() / 10, qPrintable(QString::number(tooClose)));
+}
+
+void TestFeedHub::quietFeedsGetFewerFrames()
+{
+    DemoServer *server = startServer(this);
+    QVERIFY(server);
+    FeedHub hub;
+    Received got(hub);
+    // 200 events/s come in frames of a few events: at most one every 50 ms, not one every 16 ms tick.
+    const Subscription quiet = subscription(*server, "quiet", "/notifications?rate=200");
+    hub.setSubscriptions({quiet});
+    QTRY_VERIFY_WITH_TIMEOUT(got.of(quiet.id).size() >= 20, Bound);
+    const qsizetype framesBefore = got.batchTimes.size();
+    const qsizetype eventsBefore = got.events.size();
+    QElapsedTimer clock;
+    clock.start();
+    QTRY_VERIFY_WITH_TIMEOUT(clock.elapsed() >= 2000, Bound);
+    const qsizetype frames = got.batchTimes.size() - framesBefore;
+    const qsizetype events = got.events.size() - eventsBefore;
+    QVERIFY2(events >= 200, qPrintable(QString::number(events))); // the feed kept flowing
+    QVERIFY2(
+        frames <= 2000 / 50 + 5,
+        qPrintable(QString("%1 frames for %2 events in %3 ms").arg(frames).arg(events).arg(clock.elapsed())));
+
+    // Nothing is lost by waiting: every id in order.
+    const QList<CapturedEvent> received = got.of(quiet.id);
+    for (int i = 0; i < received.size(); ++i)
+        QCOMPARE(received[i].event.id, QString::number(i + 1));
 }
 
 void TestFeedHub::filtersEventTypes()
