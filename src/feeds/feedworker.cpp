@@ -20,10 +20,11 @@ constexpr qint64 QuickFrameMs = 20;
 // with a second's worth to spare for bursts; beyond it, a frame carries the newest and counts the rest.
 // Every event is recorded regardless.
 constexpr qint64 LogRowsPerSecond = 20000;
-// Quiet feeds (frames of fewer than BusyFrameEvents events) get a frame at most every QuietFrameMs: an event
-// 50 ms late does not look late, and at rest the window draws half as often. Busy feeds get one every tick.
+// While all feeds together bring fewer than QuietEventsPerSecond (over the last second), a frame comes at
+// most every QuietFrameMs: an event 50 ms late does not look late, and at rest the window draws half as
+// often. Busier, a frame may come every tick.
 constexpr qint64 QuietFrameMs = 50;
-constexpr qint64 BusyFrameEvents = 50;
+constexpr double QuietEventsPerSecond = 1000;
 
 // Whether two subscriptions stream the same thing the same way: if so an edit (a new name, other event
 // types, another panel) keeps the connection instead of reconnecting.
@@ -249,7 +250,7 @@ void FeedWorker::emitFrame()
         return;
     m_pending.thinLog(takeLogRows(m_pending.log.size(), now));
     m_lastEmitMs = now;
-    m_lastFrameEvents = m_pending.events;
+    m_eventsInRateWindow += m_pending.events; // live and replayed
     m_frameEmittedMs = now;
     m_frameInFlight = true;
     Q_EMIT frameReady(std::exchange(m_pending, {}));
@@ -307,13 +308,15 @@ void FeedWorker::tick()
     if (m_replay)
         playReplay(QDateTime::currentMSecsSinceEpoch());
     record();
-    const qint64 spacing = m_lastFrameEvents >= BusyFrameEvents ? 0 : QuietFrameMs;
+    const qint64 spacing = m_quiet ? QuietFrameMs : 0;
     if (!m_frameInFlight && m_clock.elapsed() - m_lastEmitMs >= spacing)
         emitFrame();
 
     const qint64 elapsed = m_sinceRate.elapsed();
     if (elapsed >= RateWindowMs) {
         m_sinceRate.restart();
+        m_quiet =
+            double(std::exchange(m_eventsInRateWindow, 0)) * 1000.0 / double(elapsed) < QuietEventsPerSecond;
         for (auto &[id, feed] : m_feeds) {
             feed->status.eventsPerSecond = (feed->status.events - feed->eventsAtLastRate) * 1000.0 / elapsed;
             feed->eventsAtLastRate = feed->status.events;

@@ -104,7 +104,8 @@ private:
     int m_chartsStaggered = 0;
     qint64 m_replayChartDueMs = 0;
     qint64 m_lastEmitMs = 0;
-    qint64 m_lastFrameEvents = 0;
+    qint64 m_eventsInRateWindow = 0;
+    bool m_quiet = true; // fewer than QuietEventsPerSecond came over the last second
     qint64 m_logRowsAllowed = 0;
     QElapsedTimer m_sinceRate;
     bool m_statusChanged = false;
