@@ -128,7 +128,7 @@ void TestFeedHub::quietFeedsGetFewerFrames()
     QVERIFY(server);
     FeedHub hub;
     Received got(hub);
-    // 200 events/s come in frames of a few events: at most one every 50 ms, not one every 16 ms tick.
+    // A hub bringing 200 events/s is quiet: a frame at most every 50 ms, not one every 16 ms tick.
     const Subscription quiet = subscription(*server, "quiet", "/notifications?rate=200");
     hub.setSubscriptions({quiet});
     QTRY_VERIFY_WITH_TIMEOUT(got.of(quiet.id).size() >= 20, Bound);
