@@ -57,7 +57,7 @@ EventRecorder::Backlog CaptureStore::backlog()
         m_backlog = std::max(m_backlog, Backlog::Behind);
     else if (waiting < BehindAt / 2)
         m_backlog = Backlog::None;
-    else if (m_backlog == Backlog::Full && waiting < BehindAt)
+    else if (m_backlog == Backlog::Full) // between half and all of BehindAt: no longer full
         m_backlog = Backlog::Behind;
     return m_backlog;
 }

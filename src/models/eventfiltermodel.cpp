@@ -101,9 +101,9 @@ void EventFilterModel::refilter()
 void EventFilterModel::rebuild()
 {
     m_positions.clear();
+    m_letGo = 0;
     if (!m_log)
         return;
-    m_letGo = 0;
     for (int row = 0; row < m_log->rowCount(); ++row) {
         if (accepts(m_log->at(row)))
             m_positions.push_back(row);

@@ -142,7 +142,7 @@ struct Phase
     void print(const char *name, qint64 applied)
     {
         measuring = false;
-        if (!shot.isEmpty() && !qEnvironmentVariableIsEmpty("GUI_INGEST_SHOTS"))
+        if (!qEnvironmentVariableIsEmpty("GUI_INGEST_SHOTS"))
             window->grabWindow().save(QDir(qEnvironmentVariable("GUI_INGEST_SHOTS")).filePath(shot));
         const double elapsed = double(wall.nsecsElapsed()) / 1e9;
         std::printf("  %s, %.0f s:\n", name, elapsed);
