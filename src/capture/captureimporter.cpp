@@ -1,5 +1,6 @@
 #include "captureimporter.h"
 
+#include "sseeventdecoder.h"
 #include "sseparser.h"
 
 #include <QDateTime>
@@ -24,17 +25,17 @@ public:
         : m_result(result)
         , m_source(source)
     {}
-    bool eventParsed(const SseEvent &event) override
+    bool eventParsed(const SseEventView &event) override
     {
         CapturedEvent captured;
-        captured.event = event;
+        captured.event = m_decoder.decode(event);
         captured.source = m_source;
         captured.receivedMs = qint64(m_result.events.size()) * CaptureImporter::SseSpacingMs;
         captured.seq = quint64(m_result.events.size() + 1);
         m_result.events.append(captured);
         return true;
     }
-    bool commentParsed(const QString &) override { return true; }
+    bool commentParsed(QByteArrayView) override { return true; }
     bool retryParsed(int) override { return true; }
     bool limitExceeded(const QString &message) override
     {
@@ -47,6 +48,7 @@ public:
 private:
     CaptureImporter::Result &m_result;
     QString m_source;
+    SseEventDecoder m_decoder;
 };
 
 } // namespace

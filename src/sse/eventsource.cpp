@@ -1,5 +1,8 @@
 #include "eventsource.h"
 
+#include "utf8decoder.h"
+
+#include <QMetaMethod>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -381,23 +384,31 @@ bool EventSource::isCurrent(const QPointer<EventSource> &self, const QNetworkRep
     return self && m_reply == reply && m_state == ReadyState::Open;
 }
 
-bool EventSource::eventParsed(const SseEvent &event)
+bool EventSource::eventParsed(const SseEventView &event)
 {
+    static const QMetaMethod decodedSignal = QMetaMethod::fromSignal(&EventSource::eventReceived);
+    static const QMetaMethod bytesSignal = QMetaMethod::fromSignal(&EventSource::eventBytesReceived);
     if (!m_healthy) {
         m_healthy = true;
         m_retry.reset();
     }
     const QPointer<EventSource> self(this);
     const QNetworkReply *reply = m_reply;
-    Q_EMIT eventReceived(event);
+    if (isSignalConnected(bytesSignal)) {
+        Q_EMIT eventBytesReceived(event);
+        if (!isCurrent(self, reply))
+            return false;
+    }
+    if (isSignalConnected(decodedSignal))
+        Q_EMIT eventReceived(m_decoder.decode(event));
     return isCurrent(self, reply);
 }
 
-bool EventSource::commentParsed(const QString &comment)
+bool EventSource::commentParsed(QByteArrayView comment)
 {
     const QPointer<EventSource> self(this);
     const QNetworkReply *reply = m_reply;
-    Q_EMIT commentReceived(comment);
+    Q_EMIT commentReceived(decodeUtf8(comment.data(), comment.size()));
     return isCurrent(self, reply);
 }
 

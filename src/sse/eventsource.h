@@ -3,6 +3,7 @@
 #include "retrypolicy.h"
 #include "sseerror.h"
 #include "sseevent.h"
+#include "sseeventdecoder.h"
 #include "sseparser.h"
 #include "sserequest.h"
 
@@ -53,6 +54,10 @@ public Q_SLOTS:
 Q_SIGNALS:
     void opened();
     void eventReceived(const SseEvent &event);
+    // The same event undecoded, for consumers that pass bytes on (a capture to a file): its views are valid
+    // only during the call, so connect directly, on the source's thread. Events are decoded into
+    // SseEvents only while eventReceived() has a receiver.
+    void eventBytesReceived(const SseEventView &event);
     void commentReceived(const QString &comment);
     // Every error, transient (a reconnect follows) or permanent (closed() follows); see SseError::permanent.
     void errorOccurred(const SseError &error);
@@ -61,8 +66,8 @@ Q_SIGNALS:
     void closed();
 
 private:
-    bool eventParsed(const SseEvent &event) override;
-    bool commentParsed(const QString &comment) override;
+    bool eventParsed(const SseEventView &event) override;
+    bool commentParsed(QByteArrayView comment) override;
     bool retryParsed(int milliseconds) override;
     bool limitExceeded(const QString &message) override;
 
@@ -86,6 +91,7 @@ private:
     QPointer<QNetworkReply> m_reply;
     SseRequest m_request;
     SseParser m_parser;
+    SseEventDecoder m_decoder;
     RetryPolicy m_retry;
     QTimer m_reconnectTimer;
     QTimer m_idleTimer;

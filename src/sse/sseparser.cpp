@@ -2,9 +2,12 @@
 
 #include "utf8decoder.h"
 
+#include <QtAlgorithms>
 #include <cstring>
 #include <limits>
-#include <utility>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace {
 
@@ -32,11 +35,49 @@ int parseRetry(const char *value, qsizetype size)
     return int(qMin(result, Max));
 }
 
-// Reuses the buffer's capacity when it is not shared, so repeated fields cost no allocation.
+// Reuses the buffer's capacity, so repeated fields cost no allocation (the buffers are never shared).
 void assignBytes(QByteArray &target, const char *bytes, qsizetype size)
 {
-    target.resize(0);
-    target.append(bytes, size);
+    target.resize(size);
+    std::memcpy(target.data(), bytes, size_t(size));
+}
+
+// A field name against a literal of the same length, already checked: a compare the compiler inlines.
+template<size_t N> bool nameIs(QByteArrayView name, const char (&literal)[N])
+{
+    return std::memcmp(name.data(), literal, N - 1) == 0;
+}
+
+// The first CR or LF in [p, end), or null. Lines are short in most streams, where a call to memchr per
+// line end (and another for CR) costs more than the scan itself; sixteen bytes at a time where SSE2 is.
+const char *findLineEnd(const char *p, const char *const end)
+{
+#ifdef __SSE2__
+    const __m128i lf = _mm_set1_epi8(Lf);
+    const __m128i cr = _mm_set1_epi8(Cr);
+    for (; end - p >= 16; p += 16) {
+        const __m128i bytes = _mm_loadu_si128(reinterpret_cast<const __m128i *>(p));
+        const int ends =
+            _mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi8(bytes, lf), _mm_cmpeq_epi8(bytes, cr)));
+        if (ends != 0)
+            return p + qCountTrailingZeroBits(uint(ends));
+    }
+#endif
+    for (; p < end; ++p) {
+        if (*p == Lf || *p == Cr)
+            return p;
+    }
+    return nullptr;
+}
+
+// Field names are a few bytes long: a loop finds the colon sooner than a call to memchr.
+const char *findColon(const char *p, const char *const end)
+{
+    for (; p < end; ++p) {
+        if (*p == ':')
+            return p;
+    }
+    return nullptr;
 }
 
 QString sizeText(qsizetype bytes)
@@ -52,46 +93,40 @@ SseParser::SseParser(SseParserSink *sink)
 
 void SseParser::restart()
 {
-    m_partialLine.clear();
+    m_lineBuffered = false;
     m_skipLeadingLf = false;
     m_atStreamStart = true;
     m_discardingLine = false;
     m_discardingEvent = false;
-    m_data.clear();
-    m_eventType.clear();
-    m_idBuffer = m_lastEventIdBytes;
+    dropEvent();
+    m_idPending = false; // an id field of an event that was never dispatched does not count
+}
+
+QString SseParser::lastEventId() const
+{
+    return decodeUtf8(m_lastEventIdBytes.constData(), m_lastEventIdBytes.size());
 }
 
 void SseParser::setLastEventId(const QString &id)
 {
-    m_lastEventId = id;
-    m_lastEventIdBytes = id.toUtf8();
-    m_idBuffer = m_lastEventIdBytes;
-}
-
-const char *SseParser::findLineEnd(const char *from, const char *end)
-{
-    if (m_nextLf && m_nextLf < from)
-        m_nextLf = static_cast<const char *>(std::memchr(from, Lf, end - from));
-    if (m_nextCr && m_nextCr < from)
-        m_nextCr = static_cast<const char *>(std::memchr(from, Cr, end - from));
-    if (!m_nextLf)
-        return m_nextCr;
-    if (!m_nextCr)
-        return m_nextLf;
-    return qMin(m_nextLf, m_nextCr);
+    const QByteArray bytes = id.toUtf8();
+    assignBytes(m_lastEventIdBytes, bytes.constData(), bytes.size());
+    m_idPending = false;
 }
 
 bool SseParser::feed(QByteArrayView bytes)
 {
-    const char *p = bytes.data();
-    const char *const end = p + bytes.size();
-    if (p == end)
+    if (bytes.isEmpty())
         return true;
+    if (!parseLines(bytes.data(), bytes.data() + bytes.size()))
+        return false;
+    if (m_hasData)
+        ownData(); // the chunk goes away when this returns; the pending event's data must not
+    return true;
+}
 
-    m_nextLf = static_cast<const char *>(std::memchr(p, Lf, end - p));
-    m_nextCr = static_cast<const char *>(std::memchr(p, Cr, end - p));
-
+bool SseParser::parseLines(const char *p, const char *const end)
+{
     while (p < end) {
         if (m_skipLeadingLf) {
             m_skipLeadingLf = false;
@@ -108,14 +143,14 @@ bool SseParser::feed(QByteArrayView bytes)
         bool goOn = true;
         if (m_discardingLine) {
             m_discardingLine = false; // the rest of an over-long line is dropped; the next line counts
-        } else if (m_partialLine.size() + size > m_maxLineSize) {
-            goOn = rejectLongLine(m_partialLine.size() + size);
-        } else if (m_partialLine.isEmpty()) {
+        } else if (partialLineSize() + size > m_maxLineSize) {
+            goOn = rejectLongLine(partialLineSize() + size);
+        } else if (!m_lineBuffered) {
             goOn = processLine(p, size); // the common case: the whole line is in this chunk, no copy
         } else {
             m_partialLine.append(p, size);
-            const QByteArray line = std::exchange(m_partialLine, QByteArray());
-            goOn = processLine(line.constData(), line.size());
+            m_lineBuffered = false; // complete now; its bytes stay until the next split line begins
+            goOn = processLine(m_partialLine.constData(), m_partialLine.size());
         }
         if (!goOn)
             return false;
@@ -137,9 +172,15 @@ bool SseParser::appendPartialLine(const char *bytes, qsizetype size)
 {
     if (m_discardingLine)
         return true;
-    if (m_partialLine.size() + size > m_maxLineSize) {
+    if (partialLineSize() + size > m_maxLineSize) {
         m_discardingLine = true; // until the line's end arrives
-        return rejectLongLine(m_partialLine.size() + size);
+        return rejectLongLine(partialLineSize() + size);
+    }
+    if (!m_lineBuffered) {
+        if (m_hasData)
+            ownData(); // the pending data may be a view of the last split line, about to be overwritten
+        m_partialLine.resize(0);
+        m_lineBuffered = true;
     }
     m_partialLine.append(bytes, size);
     return true;
@@ -147,17 +188,13 @@ bool SseParser::appendPartialLine(const char *bytes, qsizetype size)
 
 bool SseParser::rejectLongLine(qsizetype seenBytes)
 {
-    m_partialLine.clear();
+    m_lineBuffered = false;
     m_atStreamStart = false; // a rejected first line still ends the place where a BOM may stand
     m_discardingEvent = true;
-    m_data.clear();
-    return reportLimit(QStringLiteral("a line of %1 or more exceeds the limit of %2; its event is discarded")
-                           .arg(sizeText(seenBytes), sizeText(m_maxLineSize)));
-}
-
-bool SseParser::reportLimit(const QString &message)
-{
-    return m_sink->limitExceeded(message);
+    m_hasData = false;
+    return m_sink->limitExceeded(
+        QStringLiteral("a line of %1 or more exceeds the limit of %2; its event is discarded")
+            .arg(sizeText(seenBytes), sizeText(m_maxLineSize)));
 }
 
 bool SseParser::processLine(const char *line, qsizetype size)
@@ -173,9 +210,9 @@ bool SseParser::processLine(const char *line, qsizetype size)
         return dispatch();
     if (line[0] == ':') {
         qsizetype skip = (size > 1 && line[1] == ' ') ? 2 : 1;
-        return m_sink->commentParsed(decodeUtf8(line + skip, size - skip));
+        return m_sink->commentParsed(QByteArrayView(line + skip, size - skip));
     }
-    const char *colon = static_cast<const char *>(std::memchr(line, ':', size));
+    const char *colon = findColon(line, line + size);
     if (!colon)
         return processField(QByteArrayView(line, size), line + size, 0);
     const char *value = colon + 1;
@@ -186,55 +223,80 @@ bool SseParser::processLine(const char *line, qsizetype size)
 
 bool SseParser::processField(QByteArrayView name, const char *value, qsizetype valueSize)
 {
-    if (name == "data") {
-        if (m_discardingEvent)
-            return true;
-        if (m_data.size() + valueSize + 1 > m_maxEventSize) {
-            m_discardingEvent = true;
-            const qsizetype seen = m_data.size() + valueSize;
-            m_data.clear();
-            return reportLimit(QStringLiteral("event data of more than ") + sizeText(seen) +
-                               QStringLiteral(" exceeds the limit of ") + sizeText(m_maxEventSize) +
-                               QStringLiteral("; the event is discarded"));
-        }
-        m_data.append(value, valueSize);
-        m_data.append(Lf);
-    } else if (name == "event") {
-        assignBytes(m_eventType, value, valueSize);
-    } else if (name == "id") {
-        if (!std::memchr(value, '\0', valueSize))
+    switch (name.size()) { // one comparison per line, not one per field name
+    case 2:
+        if (nameIs(name, "id") && !std::memchr(value, '\0', valueSize)) {
             assignBytes(m_idBuffer, value, valueSize);
-    } else if (name == "retry") {
-        if (allAsciiDigits(value, valueSize))
+            m_idPending = true;
+        }
+        break;
+    case 4:
+        if (nameIs(name, "data"))
+            return appendData(value, valueSize);
+        break;
+    case 5:
+        if (nameIs(name, "event")) {
+            if (m_eventType.size() != valueSize ||
+                std::memcmp(m_eventType.constData(), value, valueSize) != 0)
+                assignBytes(m_eventType, value, valueSize); // most streams name the same type every time
+            m_typeSet = true;
+        } else if (nameIs(name, "retry") && allAsciiDigits(value, valueSize)) {
             return m_sink->retryParsed(parseRetry(value, valueSize));
+        }
+        break;
     }
     return true;
 }
 
-bool SseParser::dispatch()
+bool SseParser::appendData(const char *value, qsizetype valueSize)
 {
-    if (m_idBuffer != m_lastEventIdBytes) {
-        m_lastEventIdBytes = m_idBuffer;
-        m_lastEventId = decodeUtf8(m_idBuffer.constData(), m_idBuffer.size());
+    if (m_discardingEvent)
+        return true;
+    // What the spec's data buffer would hold: each line's value followed by LF.
+    const qsizetype buffered = m_hasData ? pendingData().size() + 1 : 0;
+    if (buffered + valueSize + 1 > m_maxEventSize) {
+        m_discardingEvent = true;
+        m_hasData = false;
+        return m_sink->limitExceeded(QStringLiteral("event data of more than ") +
+                                     sizeText(buffered + valueSize) +
+                                     QStringLiteral(" exceeds the limit of ") + sizeText(m_maxEventSize) +
+                                     QStringLiteral("; the event is discarded"));
     }
-    const bool discarded = std::exchange(m_discardingEvent, false);
-    if (m_data.isEmpty() || discarded) {
-        m_data.clear();
-        m_eventType.clear();
+    if (!m_hasData) {
+        m_hasData = true;
+        m_dataOwned = false;
+        m_dataView = QByteArrayView(value, valueSize);
         return true;
     }
+    ownData();
+    m_data.append(Lf);
+    m_data.append(value, valueSize);
+    return true;
+}
 
-    SseEvent event;
-    event.data = decodeUtf8(m_data.constData(), m_data.size() - 1); // without the trailing LF
-    if (!m_eventType.isEmpty()) {
-        if (m_eventType != m_cachedTypeBytes) {
-            m_cachedTypeBytes = QByteArray(m_eventType.constData(), m_eventType.size()); // a copy, not shared
-            m_cachedType = decodeUtf8(m_eventType.constData(), m_eventType.size());
-        }
-        event.type = m_cachedType;
-    }
-    event.id = m_lastEventId;
-    m_data.resize(0);
-    m_eventType.resize(0);
-    return m_sink->eventParsed(event);
+void SseParser::ownData()
+{
+    if (m_dataOwned)
+        return;
+    assignBytes(m_data, m_dataView.data(), m_dataView.size());
+    m_dataOwned = true;
+}
+
+void SseParser::dropEvent()
+{
+    m_hasData = false;
+    m_dataOwned = false;
+    m_typeSet = false;
+}
+
+bool SseParser::dispatch()
+{
+    if (std::exchange(m_idPending, false))
+        m_lastEventIdBytes.swap(m_idBuffer); // what was last stays behind as the next id field's buffer
+    const bool discarded = std::exchange(m_discardingEvent, false);
+    const bool hasEvent = m_hasData && !discarded;
+    const SseEventView event{m_typeSet ? QByteArrayView(m_eventType) : QByteArrayView(), pendingData(),
+                             QByteArrayView(m_lastEventIdBytes)};
+    dropEvent(); // only flags: the bytes the view shows stay untouched until the next field
+    return !hasEvent || m_sink->eventParsed(event);
 }
