@@ -3,6 +3,7 @@
 #include "console.h"
 #include "exitcode.h"
 #include "sqlitecapturebackend.h"
+#include "utf8decoder.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
@@ -12,6 +13,10 @@ namespace {
 
 const QString Command = QStringLiteral("capture");
 constexpr qsizetype FlushThreshold = 256 * 1024;
+// Events waiting for the store before the stream stops being read: a few MB, so the process stays small
+// however far a fast server is ahead of the disk.
+constexpr qsizetype StoreBehindAt = 10000;
+constexpr int StoreCatchUpMs = 20;
 
 } // namespace
 
@@ -57,6 +62,10 @@ CaptureCommand::CaptureCommand(CaptureOptions options, QObject *parent)
         m_store =
             std::make_unique<CaptureStore>(std::make_unique<SqliteCaptureBackend>(m_options.dbPath),
                                            QStringLiteral("capture ") + m_options.request.url.toString());
+        m_store->setBehindAt(StoreBehindAt);
+        m_storeCatchUp.setSingleShot(true);
+        m_storeCatchUp.setInterval(StoreCatchUpMs);
+        connect(&m_storeCatchUp, &QTimer::timeout, this, &CaptureCommand::holdBackForStore);
         connect(m_store.get(), &CaptureStore::statusChanged, this, [this](const CaptureStatus &store) {
             if (store.error != m_storeError && !store.error.isEmpty())
                 Console::error(Command, store.error); // the capture goes on; the store catches up if it can
@@ -66,8 +75,9 @@ CaptureCommand::CaptureCommand(CaptureOptions options, QObject *parent)
     m_source.setRequest(m_options.request);
     m_source.setLastEventId(m_options.lastEventId);
     connect(&m_source, &EventSource::opened, this, [this] { status(QStringLiteral("open")); });
-    connect(&m_source, &EventSource::eventReceived, this, [this](const SseEvent &event) {
-        write({event, m_options.source, QDateTime::currentMSecsSinceEpoch(), quint64(++m_count), {}});
+    m_sourceUtf8 = m_options.source.toUtf8();
+    connect(&m_source, &EventSource::eventBytesReceived, this, [this](const SseEventView &event) {
+        record(event);
         if (m_options.maxEvents > 0 && m_count >= m_options.maxEvents) {
             status(QStringLiteral("stopped after %1 events").arg(m_count));
             finish(ExitOk);
@@ -118,11 +128,17 @@ int CaptureCommand::exec()
     return m_exitCode;
 }
 
-void CaptureCommand::write(const CapturedEvent &event)
+void CaptureCommand::record(const SseEventView &event)
 {
-    m_format->append(m_pending, event);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    ++m_count;
+    // Written from the parser's bytes: no decoding to strings and back on the way to the output.
+    m_format->appendRecord(
+        m_pending, {now, m_sourceUtf8,
+                    event.type.isEmpty() ? QByteArrayView("message") : validUtf8(event.type, m_typeScratch),
+                    validUtf8(event.id, m_idScratch), validUtf8(event.data, m_dataScratch)});
     if (m_store)
-        m_storeBatch.append(event);
+        m_storeBatch.append({m_decoder.decode(event), m_options.source, now, quint64(m_count), {}});
     // Written once the current batch of events is handled, so output is live yet costs one write per batch.
     if (m_pending.size() >= FlushThreshold)
         flush();
@@ -132,8 +148,10 @@ void CaptureCommand::write(const CapturedEvent &event)
 
 void CaptureCommand::flush()
 {
-    if (m_store && !m_storeBatch.isEmpty())
+    if (m_store && !m_storeBatch.isEmpty()) {
         m_store->record(std::exchange(m_storeBatch, {}));
+        holdBackForStore();
+    }
     if (m_pending.isEmpty() || m_exitCode == ExitFailure)
         return;
     if (m_output.write(m_pending) != m_pending.size() || !m_output.flush()) {
@@ -142,7 +160,15 @@ void CaptureCommand::flush()
         finish(ExitFailure);
         return;
     }
-    m_pending.clear();
+    m_pending.resize(0); // keeps its room for the next batch
+}
+
+void CaptureCommand::holdBackForStore()
+{
+    const bool behind = m_store->backlog() != EventRecorder::Backlog::None;
+    m_source.setPaused(behind); // the reply's bounded buffer fills, and TCP slows the server down
+    if (behind)
+        m_storeCatchUp.start();
 }
 
 void CaptureCommand::finish(int exitCode)

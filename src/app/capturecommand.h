@@ -27,8 +27,9 @@ private:
 
     bool openOutput(QString &error);
     int exec();
-    void write(const CapturedEvent &event);
+    void record(const SseEventView &event);
     void flush();
+    void holdBackForStore();
     void finish(int exitCode);
     void status(const QString &message) const;
 
@@ -39,8 +40,14 @@ private:
     QByteArray m_pending; // records not yet written; written when the event loop is idle again
     QTimer m_flushTimer;
     QTimer m_durationTimer;
+    QTimer m_storeCatchUp;                 // while the store is behind: when to look again
     std::unique_ptr<CaptureStore> m_store; // with --db
     QList<CapturedEvent> m_storeBatch;     // handed to the store with each flush
+    SseEventDecoder m_decoder;             // for the store, which keeps strings
+    QByteArray m_sourceUtf8;
+    QByteArray m_typeScratch;
+    QByteArray m_idScratch;
+    QByteArray m_dataScratch;
     QString m_storeError;
     qint64 m_count = 0;
     int m_exitCode = -1;

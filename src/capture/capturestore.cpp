@@ -51,13 +51,13 @@ EventRecorder::Backlog CaptureStore::backlog()
     const qsizetype waiting = m_writer->backlog();
     if (!m_writer->isWriting())
         m_backlog = Backlog::None;
-    else if (waiting >= 2 * BehindAt)
+    else if (waiting >= 2 * m_behindAt)
         m_backlog = Backlog::Full;
-    else if (waiting >= BehindAt)
+    else if (waiting >= m_behindAt)
         m_backlog = std::max(m_backlog, Backlog::Behind);
-    else if (waiting < BehindAt / 2)
+    else if (waiting < m_behindAt / 2)
         m_backlog = Backlog::None;
-    else if (m_backlog == Backlog::Full) // between half and all of BehindAt: no longer full
+    else if (m_backlog == Backlog::Full) // between half and all of m_behindAt: no longer full
         m_backlog = Backlog::Behind;
     return m_backlog;
 }

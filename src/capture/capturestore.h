@@ -29,6 +29,9 @@ public:
 
     static constexpr qsizetype BehindAt = 50000; // about half a second of writing, 15-20 MB
 
+    // Where Behind starts (Full at twice that): lower for a process that keeps its memory small.
+    void setBehindAt(qsizetype events) { m_behindAt = events; }
+
     void record(const QList<CapturedEvent> &batch) override; // from any thread
     Backlog backlog() override;                              // from one thread at a time
     void setRetention(const RetentionPolicy &policy);
@@ -45,4 +48,5 @@ private:
     CaptureWriter *m_writer;
     CaptureStatus m_status;
     Backlog m_backlog = Backlog::None;
+    qsizetype m_behindAt = BehindAt;
 };

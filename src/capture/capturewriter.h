@@ -57,5 +57,5 @@ private:
     QTimer m_retentionTimer;
     QElapsedTimer m_sinceStats;
     std::atomic<qsizetype> m_backlog{0};
-    std::atomic<bool> m_writing{false};
+    std::atomic<bool> m_writing{true}; // until start() finds otherwise: a store being opened holds back too
 };

@@ -7,9 +7,8 @@ QByteArray CsvFormat::header() const
     return QByteArrayLiteral("time,source,event,id,data\r\n");
 }
 
-void CsvFormat::appendField(QByteArray &out, const QString &text)
+void CsvFormat::appendField(QByteArray &out, QByteArrayView utf8)
 {
-    const QByteArray utf8 = text.toUtf8();
     const bool needsQuotes = std::any_of(
         utf8.cbegin(), utf8.cend(), [](char c) { return c == ',' || c == '"' || c == '\r' || c == '\n'; });
     if (!needsQuotes) {
@@ -25,16 +24,16 @@ void CsvFormat::appendField(QByteArray &out, const QString &text)
     out.append('"');
 }
 
-void CsvFormat::append(QByteArray &out, const CapturedEvent &event)
+void CsvFormat::appendRecord(QByteArray &out, const RecordBytes &record)
 {
-    m_time.append(out, event.receivedMs);
+    m_time.append(out, record.receivedMs);
     out.append(',');
-    appendField(out, event.source);
+    appendField(out, record.source);
     out.append(',');
-    appendField(out, event.event.type);
+    appendField(out, record.type);
     out.append(',');
-    appendField(out, event.event.id);
+    appendField(out, record.id);
     out.append(',');
-    appendField(out, event.event.data);
+    appendField(out, record.data);
     out.append("\r\n", 2);
 }

@@ -9,9 +9,9 @@ class CsvFormat : public RecordFormat
 {
 public:
     QByteArray header() const override;
-    void append(QByteArray &out, const CapturedEvent &event) override;
+    void appendRecord(QByteArray &out, const RecordBytes &record) override;
 
-    static void appendField(QByteArray &out, const QString &text);
+    static void appendField(QByteArray &out, QByteArrayView utf8);
 
 private:
     UtcTimestamp m_time;

@@ -1,9 +1,9 @@
 #include "jsonarrayformat.h"
 
-void JsonArrayFormat::append(QByteArray &out, const CapturedEvent &event)
+void JsonArrayFormat::appendRecord(QByteArray &out, const RecordBytes &record)
 {
     out.append(m_empty ? "\n" : ",\n");
     m_empty = false;
-    m_objects.append(out, event);
+    m_objects.appendRecord(out, record);
     out.chop(1); // the NDJSON line's newline: the separator comes before the next object instead
 }

@@ -7,7 +7,7 @@ class JsonArrayFormat : public RecordFormat
 {
 public:
     QByteArray header() const override { return QByteArrayLiteral("["); }
-    void append(QByteArray &out, const CapturedEvent &event) override;
+    void appendRecord(QByteArray &out, const RecordBytes &record) override;
     QByteArray footer() const override
     {
         return m_empty ? QByteArrayLiteral("]\n") : QByteArrayLiteral("\n]\n");

@@ -1,57 +1,82 @@
 #include "ndjsonformat.h"
 
-void NdjsonFormat::appendJsonString(QByteArray &out, const QString &text)
+#include <cstring>
+
+namespace {
+
+// The longest a byte can become: \u00XX.
+constexpr qsizetype MaxEscapedBytes = 6;
+
+// Writes the JSON string literal at `to` and returns its end. Records are written through a pointer into
+// room reserved beforehand: appending piece by piece to a QByteArray costs more than the escaping.
+char *writeJsonString(char *to, QByteArrayView utf8)
 {
     static constexpr char Hex[] = "0123456789abcdef";
-    const QByteArray utf8 = text.toUtf8();
-    out.reserve(out.size() + utf8.size() + 2);
-    out.append('"');
-    const char *p = utf8.constData();
-    const char *const end = p + utf8.size();
-    const char *run = p; // start of bytes that need no escape, appended in one go
-    for (; p < end; ++p) {
-        const unsigned char c = static_cast<unsigned char>(*p);
-        if (c >= 0x20 && c != '"' && c != '\\')
+    *to++ = '"';
+    for (const char byte : utf8) {
+        const auto c = static_cast<unsigned char>(byte);
+        if (c >= 0x20 && c != '"' && c != '\\') {
+            *to++ = byte;
             continue;
-        out.append(run, p - run);
-        run = p + 1;
+        }
+        *to++ = '\\';
         switch (c) {
         case '"':
-            out.append("\\\"", 2);
-            break;
         case '\\':
-            out.append("\\\\", 2);
+            *to++ = byte;
             break;
         case '\n':
-            out.append("\\n", 2);
+            *to++ = 'n';
             break;
         case '\r':
-            out.append("\\r", 2);
+            *to++ = 'r';
             break;
         case '\t':
-            out.append("\\t", 2);
+            *to++ = 't';
             break;
-        default: {
-            const char escaped[6] = {'\\', 'u', '0', '0', Hex[c >> 4], Hex[c & 0xF]};
-            out.append(escaped, 6);
-        }
+        default:
+            *to++ = 'u';
+            *to++ = '0';
+            *to++ = '0';
+            *to++ = Hex[c >> 4];
+            *to++ = Hex[c & 0xF];
         }
     }
-    out.append(run, p - run);
-    out.append('"');
+    *to++ = '"';
+    return to;
 }
 
-void NdjsonFormat::append(QByteArray &out, const CapturedEvent &event)
+char *writeLiteral(char *to, QByteArrayView literal)
 {
-    out.append("{\"time\":\"");
-    m_time.append(out, event.receivedMs);
-    out.append("\",\"source\":");
-    appendJsonString(out, event.source);
-    out.append(",\"event\":");
-    appendJsonString(out, event.event.type);
-    out.append(",\"id\":");
-    appendJsonString(out, event.event.id);
-    out.append(",\"data\":");
-    appendJsonString(out, event.event.data);
-    out.append("}\n");
+    std::memcpy(to, literal.data(), size_t(literal.size()));
+    return to + literal.size();
+}
+
+} // namespace
+
+void NdjsonFormat::appendJsonString(QByteArray &out, QByteArrayView utf8)
+{
+    const qsizetype start = out.size();
+    out.resize(start + 2 + MaxEscapedBytes * utf8.size());
+    out.resize(writeJsonString(out.data() + start, utf8) - out.constData());
+}
+
+void NdjsonFormat::appendRecord(QByteArray &out, const RecordBytes &record)
+{
+    const qsizetype start = out.size();
+    const qsizetype textBytes =
+        record.source.size() + record.type.size() + record.id.size() + record.data.size();
+    out.resize(start + 80 + UtcTimestamp::MaxSize + MaxEscapedBytes * textBytes);
+    char *to = writeLiteral(out.data() + start, "{\"time\":\"");
+    to = m_time.write(to, record.receivedMs);
+    to = writeLiteral(to, "\",\"source\":");
+    to = writeJsonString(to, record.source);
+    to = writeLiteral(to, ",\"event\":");
+    to = writeJsonString(to, record.type);
+    to = writeLiteral(to, ",\"id\":");
+    to = writeJsonString(to, record.id);
+    to = writeLiteral(to, ",\"data\":");
+    to = writeJsonString(to, record.data);
+    to = writeLiteral(to, "}\n");
+    out.resize(to - out.constData());
 }

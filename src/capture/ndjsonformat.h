@@ -7,10 +7,10 @@
 class NdjsonFormat : public RecordFormat
 {
 public:
-    void append(QByteArray &out, const CapturedEvent &event) override;
+    void appendRecord(QByteArray &out, const RecordBytes &record) override;
 
-    // A JSON string literal, quotes included, escaped per RFC 8259 and written as UTF-8.
-    static void appendJsonString(QByteArray &out, const QString &text);
+    // A JSON string literal of UTF-8 text, quotes included, escaped per RFC 8259.
+    static void appendJsonString(QByteArray &out, QByteArrayView utf8);
 
 private:
     UtcTimestamp m_time;

@@ -5,6 +5,15 @@
 #include "ndjsonformat.h"
 #include "ssefileformat.h"
 
+void RecordFormat::append(QByteArray &out, const CapturedEvent &event)
+{
+    const QByteArray source = event.source.toUtf8();
+    const QByteArray type = event.event.type.toUtf8();
+    const QByteArray id = event.event.id.toUtf8();
+    const QByteArray data = event.event.data.toUtf8();
+    appendRecord(out, {event.receivedMs, source, type, id, data});
+}
+
 std::unique_ptr<RecordFormat> RecordFormat::create(const QString &name)
 {
     if (name == QLatin1String("ndjson"))

@@ -9,9 +9,9 @@
 class SseFileFormat : public RecordFormat
 {
 public:
-    void append(QByteArray &out, const CapturedEvent &event) override
+    void appendRecord(QByteArray &out, const RecordBytes &record) override
     {
-        m_formatter.appendEvent(out, event.event);
+        m_formatter.appendEvent(out, SseEventView{record.type, record.data, record.id});
     }
 
 private:

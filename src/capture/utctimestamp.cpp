@@ -2,8 +2,16 @@
 
 #include <QDateTime>
 #include <QTimeZone>
+#include <cstring>
 
 void UtcTimestamp::append(QByteArray &out, qint64 msecsSinceEpoch)
+{
+    const qsizetype start = out.size();
+    out.resize(start + MaxSize);
+    out.resize(write(out.data() + start, msecsSinceEpoch) - out.constData());
+}
+
+char *UtcTimestamp::write(char *to, qint64 msecsSinceEpoch)
 {
     // Floor division, so times before 1970 still get a millisecond part in 0..999.
     qint64 second = msecsSinceEpoch / 1000;
@@ -18,8 +26,11 @@ void UtcTimestamp::append(QByteArray &out, qint64 msecsSinceEpoch)
                              .toString(QStringLiteral("yyyy-MM-ddTHH:mm:ss."))
                              .toLatin1();
     }
-    out.append(m_cachedPrefix);
-    const char digits[4] = {char('0' + millis / 100), char('0' + millis / 10 % 10), char('0' + millis % 10),
-                            'Z'};
-    out.append(digits, 4);
+    std::memcpy(to, m_cachedPrefix.constData(), size_t(m_cachedPrefix.size()));
+    to += m_cachedPrefix.size();
+    *to++ = char('0' + millis / 100);
+    *to++ = char('0' + millis / 10 % 10);
+    *to++ = char('0' + millis % 10);
+    *to++ = 'Z';
+    return to;
 }

@@ -8,7 +8,10 @@
 class UtcTimestamp
 {
 public:
+    static constexpr qsizetype MaxSize = 32; // 24 for the years 0 to 9999
+
     void append(QByteArray &out, qint64 msecsSinceEpoch);
+    char *write(char *to, qint64 msecsSinceEpoch); // writes at most MaxSize bytes and returns their end
 
 private:
     qint64 m_cachedSecond = std::numeric_limits<qint64>::min();

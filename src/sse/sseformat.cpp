@@ -4,6 +4,16 @@
 
 namespace {
 
+// CR and LF cannot stand in a type or id line: the bytes without them, copied to `scratch` only if needed.
+QByteArrayView withoutLineBreaks(QByteArrayView bytes, QByteArray &scratch)
+{
+    if (!bytes.contains('\r') && !bytes.contains('\n'))
+        return bytes;
+    scratch = bytes.toByteArray();
+    scratch.replace("\r", "").replace("\n", "");
+    return scratch;
+}
+
 QString withoutLineBreaks(QString text)
 {
     text.remove(QLatin1Char('\r'));
@@ -32,34 +42,42 @@ void SseFormatter::appendLineEnd(QByteArray &out) const
     }
 }
 
-void SseFormatter::appendField(QByteArray &out, QByteArrayView name, const QString &value) const
+void SseFormatter::appendField(QByteArrayView name, QByteArrayView value, QByteArray &out) const
 {
     out.append(name);
     out.append(": ", 2);
-    out.append(value.toUtf8());
+    out.append(value);
     appendLineEnd(out);
 }
 
 void SseFormatter::appendEvent(QByteArray &out, const SseEvent &event)
 {
-    const QString type = withoutLineBreaks(event.type);
-    if (!type.isEmpty() && type != QLatin1String("message"))
-        appendField(out, "event", type);
+    const QByteArray type = event.type.toUtf8();
+    const QByteArray id = event.id.toUtf8();
+    const QByteArray data = event.data.toUtf8();
+    appendEvent(out, SseEventView{type, data, id});
+}
 
-    const QString id = withoutLineBreaks(event.id);
+void SseFormatter::appendEvent(QByteArray &out, const SseEventView &event)
+{
+    const QByteArrayView type = withoutLineBreaks(event.type, m_scratch);
+    if (!type.isEmpty() && type != "message")
+        appendField("event", type, out);
+
+    const QByteArrayView id = withoutLineBreaks(event.id, m_scratch);
     if (id != m_lastId) {
         if (id.isEmpty()) {
             out.append("id");
             appendLineEnd(out);
         } else {
-            appendField(out, "id", id);
+            appendField("id", id, out);
         }
-        m_lastId = id;
+        m_lastId.resize(0);
+        m_lastId.append(id);
     }
 
-    const QByteArray data = event.data.toUtf8();
-    const char *p = data.constData();
-    const char *const end = p + data.size();
+    const char *p = event.data.data();
+    const char *const end = p + event.data.size();
     for (;;) {
         const char *lineEnd = p;
         while (lineEnd < end && *lineEnd != '\n' && *lineEnd != '\r')

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "sseevent.h"
+#include "sseeventview.h"
 
 #include <QByteArray>
 
@@ -21,11 +22,13 @@ public:
     QByteArray comment(const QString &text) const;
 
     void appendEvent(QByteArray &out, const SseEvent &event);
+    void appendEvent(QByteArray &out, const SseEventView &event); // valid UTF-8; an empty type is "message"
 
 private:
     void appendLineEnd(QByteArray &out) const;
-    void appendField(QByteArray &out, QByteArrayView name, const QString &value) const;
+    void appendField(QByteArrayView name, QByteArrayView value, QByteArray &out) const;
 
     LineEnd m_lineEnd;
-    QString m_lastId;
+    QByteArray m_lastId;
+    QByteArray m_scratch;
 };

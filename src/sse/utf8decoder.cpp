@@ -1,5 +1,7 @@
 #include "utf8decoder.h"
 
+#include <cstring>
+
 namespace {
 
 QString decodeUtf8Whatwg(const unsigned char *bytes, qsizetype size)
@@ -81,4 +83,56 @@ QString decodeUtf8(const char *bytes, qsizetype size)
     if (!fast.contains(QChar::ReplacementCharacter))
         return fast;
     return decodeUtf8Whatwg(reinterpret_cast<const unsigned char *>(bytes), size);
+}
+
+bool isValidUtf8(QByteArrayView bytes)
+{
+    auto p = reinterpret_cast<const unsigned char *>(bytes.data());
+    const auto end = p + bytes.size();
+    while (p < end) {
+        if (end - p >= 8) { // eight ASCII bytes at a time, the common case
+            quint64 word;
+            std::memcpy(&word, p, sizeof word);
+            if ((word & 0x8080808080808080ULL) == 0) {
+                p += 8;
+                continue;
+            }
+        }
+        const unsigned char lead = *p++;
+        if (lead <= 0x7F)
+            continue;
+        // The same ranges as the WHATWG decoder above: no overlong forms, surrogates or values past U+10FFFF.
+        int needed = 0;
+        unsigned char lower = 0x80;
+        unsigned char upper = 0xBF;
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            needed = 1;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            needed = 2;
+            lower = lead == 0xE0 ? 0xA0 : 0x80;
+            upper = lead == 0xED ? 0x9F : 0xBF;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            needed = 3;
+            lower = lead == 0xF0 ? 0x90 : 0x80;
+            upper = lead == 0xF4 ? 0x8F : 0xBF;
+        } else {
+            return false;
+        }
+        if (end - p < needed || p[0] < lower || p[0] > upper)
+            return false;
+        for (int i = 1; i < needed; ++i) {
+            if (p[i] < 0x80 || p[i] > 0xBF)
+                return false;
+        }
+        p += needed;
+    }
+    return true;
+}
+
+QByteArrayView validUtf8(QByteArrayView bytes, QByteArray &scratch)
+{
+    if (isValidUtf8(bytes))
+        return bytes;
+    scratch = decodeUtf8(bytes.data(), bytes.size()).toUtf8();
+    return scratch;
 }

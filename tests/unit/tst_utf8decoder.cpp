@@ -10,6 +10,8 @@ class TestUtf8Decoder : public QObject
 private Q_SLOTS:
     void decodes_data();
     void decodes();
+    void validUtf8IsWhatDecodingGivesBack_data() { decodes_data(); }
+    void validUtf8IsWhatDecodingGivesBack();
 };
 
 void TestUtf8Decoder::decodes_data()
@@ -47,6 +49,21 @@ void TestUtf8Decoder::decodes()
     QFETCH(QByteArray, input);
     QFETCH(QString, expected);
     QCOMPARE(decodeUtf8(input.constData(), input.size()), expected);
+}
+
+// The capture writes the parser's bytes without decoding them: they must come out as decoding and
+// encoding again would give them, also past the eight-byte ASCII steps of the validity check.
+void TestUtf8Decoder::validUtf8IsWhatDecodingGivesBack()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QString, expected);
+    for (const QByteArray &padding : {QByteArray(), QByteArray("12345678"), QByteArray("1234567")}) {
+        const QByteArray bytes = padding + input + padding;
+        QByteArray scratch;
+        QCOMPARE(validUtf8(bytes, scratch).toByteArray(), (padding + expected + padding).toUtf8());
+        QCOMPARE(isValidUtf8(bytes),
+                 !expected.contains(QChar::ReplacementCharacter) || input == "\xEF\xBF\xBD");
+    }
 }
 
 QTEST_GUILESS_MAIN(TestUtf8Decoder)
