@@ -3,7 +3,6 @@
 #include "eventsource.h"
 
 #include <QDateTime>
-#include <QNetworkAccessManager>
 #include <QSet>
 #include <algorithm>
 
@@ -56,8 +55,7 @@ FeedWorker::~FeedWorker() = default;
 
 void FeedWorker::apply(const QList<Subscription> &subscriptions)
 {
-    if (!m_network) {
-        m_network = new QNetworkAccessManager(this); // made here, on the network thread
+    if (!m_tick.isActive()) {
         m_tick.start();
         m_sinceRate.start();
     }
@@ -161,14 +159,12 @@ void FeedWorker::shutdown()
 {
     m_tick.stop();
     m_feeds.clear();
-    delete m_network;
-    m_network = nullptr;
 }
 
 void FeedWorker::start(Feed &feed)
 {
     Feed *const f = &feed; // owned by m_feeds, which outlives the source and its connections
-    feed.source = std::make_unique<EventSource>(m_network);
+    feed.source = std::make_unique<EventSource>();
     EventSource *source = feed.source.get();
     source->setRequest(feed.subscription.request);
     source->setPaused(feed.heldBack || m_backlog == EventRecorder::Backlog::Full);

@@ -17,7 +17,6 @@
 #include <unordered_map>
 
 class EventSource;
-class QNetworkAccessManager;
 
 // FeedHub's half on the network thread: one EventSource per enabled subscription, every event stamped as
 // it arrives and digested for its panel. Each tick hands every live event to the recorder, and a frame to
@@ -88,7 +87,6 @@ private:
     void playReplay(qint64 now);
     QList<SubscriptionStatus> statuses() const;
 
-    QNetworkAccessManager *m_network = nullptr;
     QList<QString> m_order; // subscription ids in the profile's order
     std::unordered_map<QString, std::unique_ptr<Feed>> m_feeds;
     EventRecorder *m_recorder = nullptr;

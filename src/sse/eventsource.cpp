@@ -3,12 +3,6 @@
 #include "utf8decoder.h"
 
 #include <QMetaMethod>
-#include <QNetworkAccessManager>
-#include <QNetworkReply>
-#include <QNetworkRequest>
-#if QT_CONFIG(ssl)
-#include <QSslError>
-#endif
 
 namespace {
 
@@ -29,25 +23,15 @@ QString statusText(int status, const QByteArray &reason)
     return text;
 }
 
-// Errors that another attempt cannot mend: the request itself is wrong.
-bool isRequestFailure(QNetworkReply::NetworkError error)
+bool isRedirect(int status)
 {
-    switch (error) {
-    case QNetworkReply::ProtocolUnknownError:
-    case QNetworkReply::ProtocolInvalidOperationError:
-    case QNetworkReply::TooManyRedirectsError:
-    case QNetworkReply::InsecureRedirectError:
-        return true;
-    default:
-        return false;
-    }
+    return status == 301 || status == 302 || status == 303 || status == 307 || status == 308;
 }
 
 } // namespace
 
-EventSource::EventSource(QNetworkAccessManager *network, QObject *parent)
+EventSource::EventSource(QObject *parent)
     : QObject(parent)
-    , m_network(network ? network : new QNetworkAccessManager(this))
     , m_parser(this)
 {
     qRegisterMetaType<SseEvent>();
@@ -61,7 +45,7 @@ EventSource::EventSource(QNetworkAccessManager *network, QObject *parent)
 
 EventSource::~EventSource()
 {
-    releaseReply();
+    releaseStream();
 }
 
 void EventSource::setRequest(const SseRequest &request)
@@ -85,7 +69,7 @@ void EventSource::close()
 {
     m_reconnectTimer.stop();
     m_idleTimer.stop();
-    releaseReply();
+    releaseStream();
     if (m_state == ReadyState::Closed)
         return;
     const QPointer<EventSource> self(this);
@@ -101,58 +85,77 @@ void EventSource::connectNow()
         fail({SseError::Kind::Request, problem});
         return;
     }
-
-    QNetworkRequest request(m_request.url);
-    request.setRawHeader("Accept", "text/event-stream");
-    request.setRawHeader("Cache-Control", "no-cache");
+    m_target = {m_request.url, m_request.method, {}, m_request.body, m_request.allowInsecureTls};
+    m_target.headers = {{"Accept", "text/event-stream"}, {"Cache-Control", "no-cache"}};
     const QString lastId = m_parser.lastEventId();
     if (!lastId.isEmpty())
-        request.setRawHeader("Last-Event-ID", lastId.toUtf8());
-    for (const auto &[name, value] : m_request.headers)
-        request.setRawHeader(name, value);
-    request.setAttribute(QNetworkRequest::RedirectPolicyAttribute, QNetworkRequest::NoLessSafeRedirectPolicy);
-    request.setAttribute(QNetworkRequest::Http2AllowedAttribute, true);
-    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute, QNetworkRequest::AlwaysNetwork);
-    request.setAttribute(QNetworkRequest::CacheSaveControlAttribute, false);
-
+        m_target.headers.append({"Last-Event-ID", lastId.toUtf8()});
+    m_target.headers += m_request.headers;
+    m_redirects = 0;
     m_parser.restart();
+    startStream();
+}
+
+void EventSource::startStream()
+{
     m_streaming = false;
     m_healthy = false;
-    m_tlsProblems.clear();
-
-    QNetworkReply *reply = m_request.body.isEmpty() && m_request.method == "GET"
-                               ? m_network->get(request)
-                               : m_network->sendCustomRequest(request, m_request.method, m_request.body);
-    m_reply = reply;
-    reply->setReadBufferSize(ReplyBufferBytes);
-    connect(reply, &QNetworkReply::metaDataChanged, this, &EventSource::handleResponseHead);
-    connect(reply, &QNetworkReply::readyRead, this, &EventSource::handleReadyRead);
-    connect(reply, &QNetworkReply::finished, this, &EventSource::handleFinished);
-#if QT_CONFIG(ssl)
-    connect(reply, &QNetworkReply::sslErrors, this, &EventSource::handleSslErrors);
-#endif
+    auto *stream = new HttpStream(this);
+    m_stream = stream;
+    connect(stream, &HttpStream::headReceived, this, &EventSource::handleResponseHead);
+    connect(stream, &HttpStream::readyRead, this, &EventSource::handleReadyRead);
+    connect(stream, &HttpStream::finished, this, &EventSource::handleFinished);
+    stream->start(m_target);
     restartIdleTimer();
 }
 
 void EventSource::handleResponseHead()
 {
-    if (!m_reply || m_streaming)
+    if (!m_stream || m_streaming)
         return;
-    const QVariant status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-    if (!status.isValid())
+    const int status = m_stream->status();
+    if (isRedirect(status))
+        followRedirect(status);
+    else
+        acceptStatus(status);
+}
+
+void EventSource::followRedirect(int status)
+{
+    const QByteArray location = m_stream->header("Location");
+    if (location.isEmpty()) {
+        fail({SseError::Kind::HttpStatus,
+              QStringLiteral("server answered %1 without a Location to follow").arg(status), status});
         return;
-    acceptStatus(status.toInt());
+    }
+    const QUrl target = m_target.url.resolved(QUrl::fromEncoded(location));
+    QString refusal;
+    if (++m_redirects > MaxRedirects)
+        refusal = QStringLiteral("more than %1 redirects").arg(MaxRedirects);
+    else if (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https"))
+        refusal = QStringLiteral("a redirect to '%1' leads away from HTTP").arg(target.toDisplayString());
+    else if (m_target.url.scheme() == QLatin1String("https") && target.scheme() != QLatin1String("https"))
+        refusal =
+            QStringLiteral("a redirect from https to '%1' would drop TLS").arg(target.toDisplayString());
+    if (!refusal.isEmpty()) {
+        fail({SseError::Kind::Request, refusal + QStringLiteral("; not following it"), status});
+        return;
+    }
+    // As browsers do: 303, and 301 or 302 after a POST, turn into a GET without the body.
+    if (status == 303 || ((status == 301 || status == 302) && m_target.method == "POST")) {
+        m_target.method = "GET";
+        m_target.body.clear();
+    }
+    m_target.url = target;
+    releaseStream();
+    startStream();
 }
 
 void EventSource::acceptStatus(int status)
 {
-    if (status >= 300 && status < 400)
-        return; // QNetworkAccessManager follows it; handleFinished() reports one it could not follow
-
-    const QString statusLine =
-        statusText(status, m_reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toByteArray());
+    const QString statusLine = statusText(status, m_stream->reason());
     if (status == 200) {
-        const QByteArray contentType = m_reply->rawHeader("Content-Type");
+        const QByteArray contentType = m_stream->header("Content-Type");
         if (!isEventStream(contentType)) {
             fail({SseError::Kind::ContentType,
                   contentType.isEmpty()
@@ -176,11 +179,11 @@ void EventSource::acceptStatus(int status)
         return;
     }
     if (status >= 500 || status == 429) {
-        const int retryAfter = RetryPolicy::parseRetryAfterMs(m_reply->rawHeader("Retry-After"),
-                                                              QDateTime::currentDateTimeUtc());
+        const int retryAfter =
+            RetryPolicy::parseRetryAfterMs(m_stream->header("Retry-After"), QDateTime::currentDateTimeUtc());
         if (retryAfter >= 0)
             m_retry.setRetryAfter(retryAfter);
-        releaseReply();
+        releaseStream();
         retryLater(
             {SseError::Kind::HttpStatus, QStringLiteral("server answered %1").arg(statusLine), status});
         return;
@@ -191,15 +194,8 @@ void EventSource::acceptStatus(int status)
 
 void EventSource::handleReadyRead()
 {
-    if (!m_reply)
-        return;
-    if (!m_streaming) {
-        handleResponseHead();
-        if (!m_reply || !m_streaming)
-            return;
-    }
-    if (m_paused)
-        return; // the bytes wait in the reply, which stops reading from the socket when its buffer is full
+    if (!m_stream || !m_streaming || m_paused)
+        return; // while paused the bytes wait in the stream, which stops reading the socket when full
     restartIdleTimer();
     readAvailable();
 }
@@ -208,9 +204,9 @@ void EventSource::readAvailable()
 {
     if (m_readBuffer.size() < ReadChunkSize)
         m_readBuffer.resize(ReadChunkSize);
-    QNetworkReply *const reply = m_reply;
+    HttpStream *const stream = m_stream;
     for (;;) {
-        const qint64 count = reply->read(m_readBuffer.data(), m_readBuffer.size());
+        const qint64 count = stream->read(m_readBuffer.data(), m_readBuffer.size());
         if (count <= 0)
             return;
         m_bytesReceived += count;
@@ -235,7 +231,7 @@ void EventSource::setPaused(bool paused)
         m_idleTimer.stop(); // the silence is ours, not the server's
         return;
     }
-    if (m_reply && m_streaming) {
+    if (m_stream && m_streaming) {
         restartIdleTimer();
         // What arrived meanwhile, read from the event loop rather than inside the caller.
         QMetaObject::invokeMethod(this, &EventSource::handleReadyRead, Qt::QueuedConnection);
@@ -244,70 +240,46 @@ void EventSource::setPaused(bool paused)
 
 void EventSource::handleFinished()
 {
-    QNetworkReply *const reply = m_reply;
-    if (!reply)
+    HttpStream *const stream = m_stream;
+    if (!stream)
         return;
-    const QNetworkReply::NetworkError code = reply->error();
-    const QVariant status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute);
-
-    const bool redirect = status.toInt() >= 300 && status.toInt() < 400;
-    if (!m_streaming && status.isValid() && !redirect) {
-        acceptStatus(status.toInt());
-        if (!m_reply || !m_streaming)
-            return;
-    }
     if (m_streaming)
-        readAvailable(); // the rest of the stream, paused or not: at most ReplyBufferBytes
-    if (m_reply != reply)
+        readAvailable(); // the rest of the stream, paused or not: at most HttpStream::BufferBytes
+    if (m_stream != stream)
         return;
 
-    const QString reason = reply->errorString();
-    releaseReply();
-    if (!m_tlsProblems.isEmpty() || code == QNetworkReply::SslHandshakeFailedError) {
+    const HttpStream::Error error = stream->error();
+    const QString reason = stream->errorString();
+    releaseStream();
+    switch (error) {
+    case HttpStream::Error::Tls:
         fail({SseError::Kind::Tls,
               QStringLiteral("TLS failure for %1: %2; the connection was refused (allow insecure "
                              "TLS for this subscription only if you trust it)")
-                  .arg(m_request.url.host(), m_tlsProblems.isEmpty() ? reason : m_tlsProblems)});
-    } else if (isRequestFailure(code)) {
-        fail({SseError::Kind::Request, reason});
-    } else if (redirect && code == QNetworkReply::NoError) {
-        fail({SseError::Kind::HttpStatus,
-              QStringLiteral("server answered %1 without a Location to follow").arg(status.toInt()),
-              status.toInt()});
-    } else if (code == QNetworkReply::ProtocolFailure) {
+                  .arg(m_target.url.host(), reason)});
+        break;
+    case HttpStream::Error::Protocol:
         retryLater({SseError::Kind::Protocol,
                     QStringLiteral("the server's HTTP response is malformed: %1").arg(reason)});
-    } else if (!m_streaming) {
+        break;
+    case HttpStream::Error::Connect:
         retryLater({SseError::Kind::Network, QStringLiteral("cannot connect: %1").arg(reason)});
-    } else if (code == QNetworkReply::NoError) {
+        break;
+    case HttpStream::Error::Lost:
+        retryLater({SseError::Kind::Network, m_streaming ? QStringLiteral("connection lost: %1").arg(reason)
+                                                         : QStringLiteral("cannot connect: %1").arg(reason)});
+        break;
+    case HttpStream::Error::None:
         retryLater({SseError::Kind::Network, QStringLiteral("the server ended the stream")});
-    } else {
-        retryLater({SseError::Kind::Network, QStringLiteral("connection lost: %1").arg(reason)});
+        break;
     }
-}
-
-void EventSource::handleSslErrors(const QList<QSslError> &errors)
-{
-#if QT_CONFIG(ssl)
-    if (m_request.allowInsecureTls) {
-        if (m_reply)
-            m_reply->ignoreSslErrors(errors);
-        return;
-    }
-    QStringList texts;
-    for (const QSslError &error : errors)
-        texts << error.errorString();
-    m_tlsProblems = texts.join(QStringLiteral("; "));
-#else
-    Q_UNUSED(errors);
-#endif
 }
 
 void EventSource::handleIdleTimeout()
 {
-    if (!m_reply)
+    if (!m_stream)
         return;
-    releaseReply();
+    releaseStream();
     retryLater(
         {SseError::Kind::Timeout,
          QStringLiteral("nothing received for %1 ms, not even a heartbeat").arg(m_request.idleTimeoutMs)});
@@ -338,7 +310,7 @@ void EventSource::fail(SseError error)
 {
     m_reconnectTimer.stop();
     m_idleTimer.stop();
-    releaseReply();
+    releaseStream();
     error.permanent = true;
     const bool wasClosed = m_state == ReadyState::Closed;
     const QPointer<EventSource> self(this);
@@ -358,30 +330,19 @@ void EventSource::setReadyState(ReadyState state)
     Q_EMIT readyStateChanged();
 }
 
-void EventSource::releaseReply()
+void EventSource::releaseStream()
 {
-    QNetworkReply *reply = m_reply;
-    if (!reply)
+    HttpStream *stream = m_stream;
+    if (!stream)
         return;
-    m_reply = nullptr;
-    disconnect(reply, nullptr, this, nullptr);
-    if (reply->isFinished()) {
-        reply->deleteLater(); // aborting a finished reply disturbs QNetworkAccessManager's connection reuse
-        return;
-    }
-    // Aborted from the event loop: aborting inside the reply's own signal makes it report its error twice.
-    QMetaObject::invokeMethod(
-        reply,
-        [reply] {
-            reply->abort();
-            reply->deleteLater();
-        },
-        Qt::QueuedConnection);
+    m_stream = nullptr;
+    disconnect(stream, nullptr, this, nullptr);
+    stream->deleteLater(); // its connection closes with it; deleted later, since this may be its signal
 }
 
-bool EventSource::isCurrent(const QPointer<EventSource> &self, const QNetworkReply *reply) const
+bool EventSource::isCurrent(const QPointer<EventSource> &self, const HttpStream *stream) const
 {
-    return self && m_reply == reply && m_state == ReadyState::Open;
+    return self && m_stream == stream && m_state == ReadyState::Open;
 }
 
 bool EventSource::eventParsed(const SseEventView &event)
@@ -393,23 +354,23 @@ bool EventSource::eventParsed(const SseEventView &event)
         m_retry.reset();
     }
     const QPointer<EventSource> self(this);
-    const QNetworkReply *reply = m_reply;
+    const HttpStream *stream = m_stream;
     if (isSignalConnected(bytesSignal)) {
         Q_EMIT eventBytesReceived(event);
-        if (!isCurrent(self, reply))
+        if (!isCurrent(self, stream))
             return false;
     }
     if (isSignalConnected(decodedSignal))
         Q_EMIT eventReceived(m_decoder.decode(event));
-    return isCurrent(self, reply);
+    return isCurrent(self, stream);
 }
 
 bool EventSource::commentParsed(QByteArrayView comment)
 {
     const QPointer<EventSource> self(this);
-    const QNetworkReply *reply = m_reply;
+    const HttpStream *stream = m_stream;
     Q_EMIT commentReceived(decodeUtf8(comment.data(), comment.size()));
-    return isCurrent(self, reply);
+    return isCurrent(self, stream);
 }
 
 bool EventSource::retryParsed(int milliseconds)
@@ -421,7 +382,7 @@ bool EventSource::retryParsed(int milliseconds)
 bool EventSource::limitExceeded(const QString &message)
 {
     const QPointer<EventSource> self(this);
-    const QNetworkReply *reply = m_reply;
+    const HttpStream *stream = m_stream;
     Q_EMIT errorOccurred({SseError::Kind::Limit, message});
-    return isCurrent(self, reply);
+    return isCurrent(self, stream);
 }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "httpstream.h"
 #include "retrypolicy.h"
 #include "sseerror.h"
 #include "sseevent.h"
@@ -11,13 +12,10 @@
 #include <QPointer>
 #include <QTimer>
 
-class QNetworkAccessManager;
-class QNetworkReply;
-class QSslError;
-
-// A Server-Sent Events client over QNetworkReply: the browser's EventSource plus any method and body,
-// custom headers, backoff with jitter, idle timeout, size limits and fail-closed TLS.
-// It streams (reads on readyRead, never waits for the reply to finish) and emits one signal per event.
+// A Server-Sent Events client: the browser's EventSource plus any method and body, custom headers, backoff
+// with jitter, idle timeout, size limits and fail-closed TLS. Each connection is an HttpStream of its own
+// (so any number of sources stream from one origin at once, and nothing but this class ever sends a
+// request again); it streams, reading on readyRead, and emits one signal per event.
 class EventSource : public QObject, private SseParserSink
 {
     Q_OBJECT
@@ -27,8 +25,7 @@ public:
     enum class ReadyState { Connecting, Open, Closed };
     Q_ENUM(ReadyState)
 
-    // With no network manager given the source makes its own; a FeedHub passes the one of its thread.
-    explicit EventSource(QNetworkAccessManager *network = nullptr, QObject *parent = nullptr);
+    explicit EventSource(QObject *parent = nullptr);
     ~EventSource() override;
 
     void setRequest(const SseRequest &request); // used from the next open()
@@ -39,13 +36,13 @@ public:
     void setLastEventId(const QString &id) { m_parser.setLastEventId(id); } // resume: sent as Last-Event-ID
     int reconnectionTimeMs() const { return m_retry.reconnectionTimeMs(); }
     qint64 bytesReceived() const { return m_bytesReceived; }
-    // Flow control for a consumer that falls behind: while paused the source reads nothing, the reply
-    // stops taking bytes from the socket once ReplyBufferBytes wait in it, and TCP slows the server down.
-    // Memory stays bounded whatever the server sends; the idle timeout does not run while paused.
+    // Flow control for a consumer that falls behind: while paused the source reads nothing, the stream
+    // stops taking bytes from the socket once HttpStream::BufferBytes wait in it, and TCP slows the server
+    // down. Memory stays bounded whatever the server sends; the idle timeout does not run while paused.
     void setPaused(bool paused);
     bool isPaused() const { return m_paused; }
 
-    static constexpr qint64 ReplyBufferBytes = 1024 * 1024;
+    static constexpr int MaxRedirects = 20;
 
 public Q_SLOTS:
     void open();
@@ -72,23 +69,25 @@ private:
     bool limitExceeded(const QString &message) override;
 
     void connectNow();
+    void startStream();
     void handleResponseHead();
     void handleReadyRead();
     void readAvailable();
     void restartIdleTimer();
     void handleFinished();
-    void handleSslErrors(const QList<QSslError> &errors);
     void handleIdleTimeout();
 
     void acceptStatus(int status);
+    void followRedirect(int status);
     void retryLater(SseError error);
     void fail(SseError error);
     void setReadyState(ReadyState state);
-    void releaseReply();
-    bool isCurrent(const QPointer<EventSource> &self, const QNetworkReply *reply) const;
+    void releaseStream();
+    bool isCurrent(const QPointer<EventSource> &self, const HttpStream *stream) const;
 
-    QNetworkAccessManager *m_network;
-    QPointer<QNetworkReply> m_reply;
+    QPointer<HttpStream> m_stream;
+    HttpStream::Request m_target; // the request as sent: the subscription's, or where redirects led
+    int m_redirects = 0;
     SseRequest m_request;
     SseParser m_parser;
     SseEventDecoder m_decoder;
@@ -99,7 +98,6 @@ private:
     bool m_streaming = false; // the current response was accepted: 200 and text/event-stream
     bool m_healthy = false;   // the current connection delivered an event; backoff has been reset
     bool m_paused = false;
-    QString m_tlsProblems;
     QByteArray m_readBuffer;
     qint64 m_bytesReceived = 0;
 };

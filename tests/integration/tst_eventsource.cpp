@@ -294,7 +294,7 @@ void TestEventSource::pausedSourceReadsNothingAndLosesNothing()
     const QByteArray payload(1000, 'x');
     for (int i = 1; i <= Count; ++i)
         burst += "id: " + QByteArray::number(i) + "\ndata: " + payload + "\n\n";
-    QVERIFY(burst.size() > 4 * EventSource::ReplyBufferBytes);
+    QVERIFY(burst.size() > 4 * HttpStream::BufferBytes);
     rig.server.send(0, burst);
     QVERIFY(!rig.events.wait(1000));
     QCOMPARE(rig.source.bytesReceived(), bytesBefore);
