@@ -34,25 +34,6 @@ Rectangle {
             }
         }
 
-        Rectangle {
-            visible: sidebar.subscriptions.crowdedOrigins.length > 0
-            Layout.fillWidth: true
-            implicitHeight: crowdedText.implicitHeight + 12
-            radius: 4
-            color: Qt.rgba(0.94, 0.64, 0.23, 0.18)
-            border.color: Theme.warning
-            Label {
-                id: crowdedText
-                anchors.fill: parent
-                anchors.margins: 6
-                wrapMode: Text.Wrap
-                font.pixelSize: 12
-                color: Theme.text
-                text: "More than 6 streams to " + sidebar.subscriptions.crowdedOrigins.join(", ")
-                      + ": over HTTP/1.1 Qt opens 6 connections per origin and the rest wait."
-            }
-        }
-
         ListView {
             id: list
             objectName: "subscriptionList"

@@ -3,7 +3,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QHash>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
@@ -131,23 +130,4 @@ Profile Profile::demo(const QUrl &base)
     for (Subscription &subscription : profile.subscriptions)
         subscription.request.idleTimeoutMs = 45000; // three heartbeats of the demo server
     return profile;
-}
-
-QStringList Profile::crowdedOrigins(int limit) const
-{
-    QHash<QString, int> streams;
-    for (const Subscription &subscription : subscriptions) {
-        if (subscription.enabled)
-            ++streams[subscription.request.url
-                          .adjusted(QUrl::RemovePath | QUrl::RemoveQuery | QUrl::RemoveFragment |
-                                    QUrl::RemoveUserInfo)
-                          .toString()];
-    }
-    QStringList crowded;
-    for (auto it = streams.cbegin(); it != streams.cend(); ++it) {
-        if (it.value() > limit)
-            crowded << it.key();
-    }
-    crowded.sort();
-    return crowded;
 }

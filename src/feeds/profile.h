@@ -23,8 +23,4 @@ struct Profile
 
     // A subscription to each demo feed of a DemoServer at `base`.
     static Profile demo(const QUrl &base);
-
-    // Origins that more than `limit` enabled subscriptions stream from: over HTTP/1.1, Qt opens at most six
-    // connections per origin and queues the rest, so those streams would silently wait.
-    QStringList crowdedOrigins(int limit = 6) const;
 };

@@ -1,7 +1,5 @@
 #include "subscriptionlistmodel.h"
 
-#include "profile.h"
-
 QString SubscriptionListModel::stateName(bool enabled, EventSource::ReadyState state)
 {
     if (!enabled)
@@ -120,7 +118,6 @@ void SubscriptionListModel::setEnabled(int row, bool enabled)
         return;
     m_subscriptions[row].enabled = enabled;
     Q_EMIT dataChanged(index(row), index(row), {EnabledRole, StateRole});
-    Q_EMIT countChanged(); // the crowded origins may change
     Q_EMIT subscriptionsEdited(m_subscriptions);
 }
 
@@ -137,9 +134,4 @@ int SubscriptionListModel::openCount() const
     return int(std::count_if(m_subscriptions.cbegin(), m_subscriptions.cend(), [this](const Subscription &s) {
         return s.enabled && m_statuses.value(s.id).state == EventSource::ReadyState::Open;
     }));
-}
-
-QStringList SubscriptionListModel::crowdedOrigins() const
-{
-    return Profile{m_subscriptions}.crowdedOrigins();
 }

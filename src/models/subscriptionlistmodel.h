@@ -17,7 +17,6 @@ class SubscriptionListModel : public QAbstractListModel
     Q_PROPERTY(int count READ rowCount NOTIFY countChanged)
     Q_PROPERTY(double totalEventsPerSecond READ totalEventsPerSecond NOTIFY totalsChanged)
     Q_PROPERTY(int openCount READ openCount NOTIFY totalsChanged)
-    Q_PROPERTY(QStringList crowdedOrigins READ crowdedOrigins NOTIFY countChanged)
 
 public:
     enum Role {
@@ -57,7 +56,6 @@ public:
     }
     double totalEventsPerSecond() const;
     int openCount() const;
-    QStringList crowdedOrigins() const;
     // "connecting", "open", "closed" or "disabled", as views show a subscription's state.
     static QString stateName(bool enabled, EventSource::ReadyState state);
 

@@ -77,6 +77,7 @@ class TestFeedHub : public QObject
 
 private Q_SLOTS:
     void deliversStampedBatchesWithoutLoss();
+    void twentyStreamsToOneOriginAllFlow();
     void quietFeedsGetFewerFrames();
     void filtersEventTypes();
     void reportsStatuses();
@@ -120,6 +121,31 @@ void TestFeedHub::deliversStampedBatchesWithoutLoss()
     for (int i = 1; i < got.batchTimes.size(); ++i)
         tooClose += got.batchTimes[i] - got.batchTimes[i - 1] < 8;
     QVERIFY2(tooClose <= got.batchTimes.size() / 10, qPrintable(QString::number(tooClose)));
+}
+
+void TestFeedHub::twentyStreamsToOneOriginAllFlow()
+{
+    // Each stream has a connection of its own: none waits for a free one (browsers and Qt's network
+    // access manager give an origin six over HTTP/1.1).
+    DemoServer *server = startServer(this);
+    QVERIFY(server);
+    FeedHub hub;
+    Received got(hub);
+    QList<Subscription> subscriptions;
+    for (int i = 0; i < 20; ++i)
+        subscriptions << subscription(*server, QStringLiteral("s%1").arg(i),
+                                      QStringLiteral("/stocks?rate=50"));
+    QElapsedTimer clock;
+    clock.start();
+    hub.setSubscriptions(subscriptions);
+    auto allReceived = [&] {
+        return std::all_of(subscriptions.cbegin(), subscriptions.cend(),
+                           [&](const Subscription &s) { return !got.of(s.id).isEmpty(); });
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(allReceived(), Bound);
+    QVERIFY2(clock.elapsed() < 2000, qPrintable(QStringLiteral("%1 ms").arg(clock.elapsed())));
+    for (const Subscription &s : std::as_const(subscriptions))
+        QCOMPARE(got.status(s.id).state, EventSource::ReadyState::Open);
 }
 
 void TestFeedHub::quietFeedsGetFewerFrames()

@@ -41,7 +41,6 @@ private Q_SLOTS:
     void badFilesChangeNothing_data();
     void badFilesChangeNothing();
     void demoProfileCoversEveryFeed();
-    void crowdedOrigins();
 };
 
 void TestProfile::subscriptionRoundTrip()
@@ -186,18 +185,6 @@ void TestProfile::demoProfileCoversEveryFeed()
     QString error;
     QVERIFY(!Profile::load("/nonexistent/profile.json", &error));
     QVERIFY(error.contains("cannot open profile '/nonexistent/profile.json'"));
-}
-
-void TestProfile::crowdedOrigins()
-{
-    Profile profile;
-    for (int i = 0; i < 7; ++i)
-        profile.subscriptions << Subscription::create(
-            QString::number(i), QUrl(QString("http://a.test:81/s%1").arg(i)), Subscription::Panel::Raw);
-    profile.subscriptions << Subscription::create("b", QUrl("http://b.test/s"), Subscription::Panel::Raw);
-    QCOMPARE(profile.crowdedOrigins(), QStringList{"http://a.test:81"});
-    profile.subscriptions[0].enabled = false;
-    QCOMPARE(profile.crowdedOrigins(), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestProfile)

@@ -11,7 +11,6 @@ class TestSubscriptionListModel : public QObject
 private Q_SLOTS:
     void rolesFollowStatuses();
     void enableSwitchEditsTheList();
-    void warnsAboutCrowdedOrigins();
 };
 
 namespace {
@@ -86,21 +85,6 @@ void TestSubscriptionListModel::enableSwitchEditsTheList()
     model.setEnabled(0, false);                  // no change, no edit
     QCOMPARE(edited.size(), 1);
     QVERIFY(!model.setData(model.index(0), "x", SubscriptionListModel::NameRole));
-}
-
-void TestSubscriptionListModel::warnsAboutCrowdedOrigins()
-{
-    SubscriptionListModel model;
-    QList<Subscription> list;
-    for (int i = 0; i < 7; ++i)
-        list << subscription(QString::number(i), QString("http://127.0.0.1:8080/feed%1").arg(i));
-    list << subscription("other", "http://127.0.0.1:9090/feed");
-    model.setSubscriptions(list);
-    QCOMPARE(model.crowdedOrigins(), QStringList{"http://127.0.0.1:8080"});
-    QSignalSpy count(&model, &SubscriptionListModel::countChanged);
-    model.setEnabled(0, false); // six left: Qt opens them all
-    QCOMPARE(count.size(), 1);
-    QCOMPARE(model.crowdedOrigins(), QStringList{});
 }
 
 QTEST_GUILESS_MAIN(TestSubscriptionListModel)
