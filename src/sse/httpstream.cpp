@@ -245,19 +245,17 @@ bool HttpStream::takeBody(qint64 limit)
         count = qMin(count, limit);
     if (count <= 0)
         return false;
-    const QByteArray bytes = m_socket->read(count);
+    // Straight into the body buffer, or into the inflater's input: one copy out of the socket.
+    QByteArray &target = m_inflater ? m_compressed : m_body;
+    const qsizetype start = m_inflater ? 0 : target.size();
+    target.resize(start + count);
+    const qint64 got = qMax<qint64>(m_socket->read(target.data() + start, count), 0);
+    target.resize(start + got);
     if (limit >= 0)
-        m_remaining -= bytes.size();
-    appendBody(bytes.constData(), bytes.size());
-    return true;
-}
-
-void HttpStream::appendBody(const char *bytes, qint64 size)
-{
+        m_remaining -= got;
     if (m_inflater)
-        m_inflater->feed(bytes, size); // inflated by the next step, as far as there is room
-    else
-        m_body.append(bytes, size);
+        m_inflater->feed(target.constData(), got); // inflated by the next step, as far as there is room
+    return got > 0;
 }
 
 bool HttpStream::readHeadLine()

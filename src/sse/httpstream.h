@@ -86,7 +86,6 @@ private:
     bool endHead();
     bool takeLine(QByteArray &line);
     bool takeBody(qint64 limit);
-    void appendBody(const char *bytes, qint64 size);
     qsizetype room() const;
     void handleDisconnected();
     void handleSocketError();
@@ -112,6 +111,7 @@ private:
     qint64 m_remaining = 0; // of the current chunk, or of a body with a Content-Length
 
     std::unique_ptr<Inflater> m_inflater; // for Content-Encoding gzip or deflate
+    QByteArray m_compressed;              // what the socket gave last, on its way to the inflater
     QByteArray m_body;                    // decoded bytes; those before m_bodyRead are taken
     qsizetype m_bodyRead = 0;
 };
