@@ -47,6 +47,10 @@ QtObject {
     function formatBytes(bytes) {
         return bytes >= 1048576 ? (bytes / 1048576).toFixed(1) + " MB" : bytes >= 1024 ? (bytes / 1024).toFixed(1) + " kB" : bytes + " B"
     }
+    function formatDuration(ms) {
+        return ms >= 60000 ? Math.floor(ms / 60000) + " min " + Math.floor(ms % 60000 / 1000) + " s"
+                           : (ms / 1000).toFixed(ms < 10000 ? 1 : 0) + " s"
+    }
     function formatTime(ms) {
         return ms > 0 ? Qt.formatTime(new Date(ms), "HH:mm:ss") : "—"
     }

@@ -58,6 +58,9 @@ Rectangle {
                 required property string url
                 required property double bytes
                 required property double lastEvent
+                required property double laggingMs
+                required property double bytesWaiting
+                readonly property bool failing: lastError.length > 0 && connectionState !== "open"
 
                 width: list.width
                 height: 58
@@ -69,6 +72,9 @@ Rectangle {
                               + (reconnects > 0 ? "\n" + reconnects + " reconnects" : "")
                               + (gaps > 0 ? " · " + gaps + " events missed (gaps in ids)" : "")
                               + (lastError.length > 0 ? "\nlast error: " + lastError : "")
+                              + (laggingMs > 0 ? "\nnot reading for " + Theme.formatDuration(laggingMs)
+                                                 + ": the capture store is behind; " + Theme.formatBytes(bytesWaiting)
+                                                 + " wait here and the server is slowed down" : "")
 
                 contentItem: RowLayout {
                     spacing: 8
@@ -78,11 +84,13 @@ Rectangle {
                         spacing: 1
                         Label { text: entry.name; color: Theme.text; font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }
                         Label {
-                            text: entry.lastError.length > 0 && entry.connectionState !== "open" ? entry.lastError
+                            text: entry.failing ? entry.lastError
+                                  : entry.laggingMs > 0 ? "lagging " + Theme.formatDuration(entry.laggingMs) + " · "
+                                                          + Theme.formatBytes(entry.bytesWaiting) + " waiting"
                                   : entry.panel + " · " + Theme.formatCount(entry.events) + " events · " + Theme.formatRate(entry.eventsPerSecond)
                                     + (entry.reconnects > 0 ? " · " + entry.reconnects + " reconnects" : "")
                                     + (entry.gaps > 0 ? " · " + entry.gaps + " missed" : "")
-                            color: entry.lastError.length > 0 && entry.connectionState !== "open" ? Theme.down : Theme.textMuted
+                            color: entry.failing ? Theme.down : entry.laggingMs > 0 ? Theme.warning : Theme.textMuted
                             font.pixelSize: 11
                             elide: Text.ElideRight
                             Layout.fillWidth: true

@@ -167,7 +167,7 @@ void FeedWorker::start(Feed &feed)
     feed.source = std::make_unique<EventSource>();
     EventSource *source = feed.source.get();
     source->setRequest(feed.subscription.request);
-    source->setPaused(feed.heldBack || m_backlog == EventRecorder::Backlog::Full);
+    setPaused(feed, feed.heldBack || m_backlog == EventRecorder::Backlog::Full);
     connect(source, &EventSource::eventReceived, this,
             [this, f](const SseEvent &event) { receive(*f, event); });
     connect(source, &EventSource::readyStateChanged, this, [this, f] {
@@ -288,9 +288,31 @@ void FeedWorker::holdBack(EventRecorder::Backlog backlog)
     for (auto &[id, feed] : m_feeds) {
         if (backlog == Backlog::None)
             feed->heldBack = false;
-        if (feed->source)
-            feed->source->setPaused(feed->heldBack || backlog == Backlog::Full);
+        setPaused(*feed, feed->heldBack || backlog == Backlog::Full);
     }
+}
+
+void FeedWorker::setPaused(Feed &feed, bool paused)
+{
+    if (!feed.source)
+        return;
+    feed.source->setPaused(paused);
+    if (!paused)
+        feed.pausedSinceMs = -1;
+    else if (feed.pausedSinceMs < 0)
+        feed.pausedSinceMs = m_clock.elapsed();
+    updateLag(feed);
+}
+
+void FeedWorker::updateLag(Feed &feed)
+{
+    const qint64 lag = feed.pausedSinceMs < 0 ? 0 : qMax<qint64>(1, m_clock.elapsed() - feed.pausedSinceMs);
+    const qint64 waiting = feed.source ? feed.source->bytesWaiting() : 0;
+    if (lag == feed.status.laggingMs && waiting == feed.status.bytesWaiting)
+        return;
+    feed.status.laggingMs = lag;
+    feed.status.bytesWaiting = waiting;
+    m_statusChanged = true;
 }
 
 qint64 FeedWorker::recentEvents(const Feed &feed) const
@@ -318,6 +340,7 @@ void FeedWorker::tick()
             feed->eventsAtLastRate = feed->status.events;
             if (feed->source)
                 feed->status.bytes = feed->source->bytesReceived();
+            updateLag(*feed);
         }
         m_statusChanged = true;
     }

@@ -66,7 +66,8 @@ private:
         SubscriptionStatus status;
         qint64 eventsAtLastRate = 0;
         qint64 chartDueMs = 0;
-        bool heldBack = false; // not reading while the recorder catches up
+        bool heldBack = false;     // not reading while the recorder catches up
+        qint64 pausedSinceMs = -1; // on m_clock, while the source reads nothing
     };
 
     void start(Feed &feed);
@@ -76,6 +77,8 @@ private:
     void record();
     // Which feeds stop reading at `backlog`: none, the busiest that bring half the events, or all.
     void holdBack(EventRecorder::Backlog backlog);
+    void setPaused(Feed &feed, bool paused);
+    void updateLag(Feed &feed);
     qint64 recentEvents(const Feed &feed) const;
     // When a chart first redraws: feeds are staggered across the chart interval, so a frame redraws a
     // few charts and not every chart at once every sixth frame.

@@ -19,6 +19,10 @@ struct SubscriptionStatus
     qint64 gaps = 0; // events missing by their numeric IDs
     QString lastError;
     qint64 lastEventMs = 0; // 0: none yet
+    // Not reading because the capture store is behind: for how long, and what waits meanwhile in the
+    // connection's bounded buffer (the server is slowed down by TCP beyond that).
+    qint64 laggingMs = 0;
+    qint64 bytesWaiting = 0;
 };
 
 Q_DECLARE_METATYPE(SubscriptionStatus)

@@ -58,6 +58,10 @@ QVariant SubscriptionListModel::data(const QModelIndex &index, int role) const
         return status.lastError;
     case LastEventRole:
         return status.lastEventMs;
+    case LaggingRole:
+        return status.laggingMs;
+    case BytesWaitingRole:
+        return status.bytesWaiting;
     default:
         return {};
     }
@@ -91,7 +95,9 @@ QHash<int, QByteArray> SubscriptionListModel::roleNames() const
             {ReconnectsRole, "reconnects"},
             {GapsRole, "gaps"},
             {LastErrorRole, "lastError"},
-            {LastEventRole, "lastEvent"}};
+            {LastEventRole, "lastEvent"},
+            {LaggingRole, "laggingMs"},
+            {BytesWaitingRole, "bytesWaiting"}};
 }
 
 void SubscriptionListModel::setSubscriptions(const QList<Subscription> &subscriptions)

@@ -33,6 +33,8 @@ public:
         GapsRole,
         LastErrorRole,
         LastEventRole,
+        LaggingRole,
+        BytesWaitingRole,
     };
     Q_ENUM(Role)
 

@@ -36,6 +36,10 @@ public:
     void setLastEventId(const QString &id) { m_parser.setLastEventId(id); } // resume: sent as Last-Event-ID
     int reconnectionTimeMs() const { return m_retry.reconnectionTimeMs(); }
     qint64 bytesReceived() const { return m_bytesReceived; }
+    qint64 bytesWaiting() const
+    {
+        return m_stream ? m_stream->bytesAvailable() : 0;
+    } // received, not yet read
     // Flow control for a consumer that falls behind: while paused the source reads nothing, the stream
     // stops taking bytes from the socket once HttpStream::BufferBytes wait in it, and TCP slows the server
     // down. Memory stays bounded whatever the server sends; the idle timeout does not run while paused.

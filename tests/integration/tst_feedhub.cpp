@@ -7,6 +7,7 @@
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
+#include <atomic>
 
 namespace {
 
@@ -60,6 +61,16 @@ Subscription subscription(const DemoServer &server, const QString &name, const Q
     return s;
 }
 
+// A capture store that has fallen behind, on demand: a real one needs a disk slower than the feeds.
+class StalledRecorder : public EventRecorder
+{
+public:
+    std::atomic<Backlog> level{Backlog::None};
+
+    void record(const QList<CapturedEvent> &) override {}
+    Backlog backlog() override { return level; }
+};
+
 DemoServer *startServer(QObject *parent, int ringCapacity = 4096)
 {
     DemoServerOptions options;
@@ -78,6 +89,7 @@ class TestFeedHub : public QObject
 private Q_SLOTS:
     void deliversStampedBatchesWithoutLoss();
     void twentyStreamsToOneOriginAllFlow();
+    void showsHowFarAFeedLagsWhileTheStoreIsBehind();
     void quietFeedsGetFewerFrames();
     void filtersEventTypes();
     void reportsStatuses();
@@ -146,6 +158,35 @@ void TestFeedHub::twentyStreamsToOneOriginAllFlow()
     QVERIFY2(clock.elapsed() < 2000, qPrintable(QStringLiteral("%1 ms").arg(clock.elapsed())));
     for (const Subscription &s : std::as_const(subscriptions))
         QCOMPARE(got.status(s.id).state, EventSource::ReadyState::Open);
+}
+
+void TestFeedHub::showsHowFarAFeedLagsWhileTheStoreIsBehind()
+{
+    DemoServer *server = startServer(this);
+    QVERIFY(server);
+    StalledRecorder recorder; // outlives the hub, whose worker asks it until the end
+    recorder.level = EventRecorder::Backlog::Full;
+    FeedHub hub;
+    hub.setRecorder(&recorder);
+    Received got(hub);
+    const Subscription stocks = subscription(*server, "stocks", "/stocks?rate=500");
+    hub.setSubscriptions({stocks});
+
+    // Held back: the status says for how long and what waits, and no event is read meanwhile.
+    QTRY_VERIFY_WITH_TIMEOUT(got.status(stocks.id).laggingMs >= 1000, Bound);
+    const qsizetype eventsWhileLagging = got.of(stocks.id).size();
+    QTRY_VERIFY_WITH_TIMEOUT(got.status(stocks.id).laggingMs >= 2000, Bound);
+    QCOMPARE(got.of(stocks.id).size(), eventsWhileLagging);
+    const qint64 waiting = got.status(stocks.id).bytesWaiting;
+    QVERIFY2(waiting > 0 && waiting <= HttpStream::BufferBytes, qPrintable(QString::number(waiting)));
+
+    // Caught up: reading resumes where it stopped, nothing lost, and the lag is gone.
+    recorder.level = EventRecorder::Backlog::None;
+    QTRY_VERIFY_WITH_TIMEOUT(got.of(stocks.id).size() > eventsWhileLagging + 100, Bound);
+    QTRY_COMPARE_WITH_TIMEOUT(got.status(stocks.id).laggingMs, 0, Bound);
+    const QList<CapturedEvent> events = got.of(stocks.id);
+    for (int i = 0; i < events.size(); ++i)
+        QCOMPARE(events[i].event.id, QString::number(i + 1));
 }
 
 void TestFeedHub::quietFeedsGetFewerFrames()
