@@ -3,13 +3,21 @@
 #include "scriptedserver.h"
 
 #include <QDateTime>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QSocketNotifier>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 namespace {
 
@@ -54,6 +62,60 @@ QStringList withoutTimes(const QStringList &lines)
     return result;
 }
 
+// Streams ids 1..count as fast as the client takes them, keeping at most 256 KiB queued in the socket, so
+// how far it got is how far TCP let it: a client that stops reading stops it too.
+class FastServer : public QObject
+{
+public:
+    explicit FastServer(qint64 count)
+        : m_count(count)
+    {
+        connect(&m_server, &QTcpServer::newConnection, this, [this] {
+            m_socket = m_server.nextPendingConnection();
+            connect(m_socket, &QTcpSocket::readyRead, this, [this] {
+                if (!m_socket->readAll().contains("\r\n\r\n") || m_next > 0)
+                    return;
+                m_socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\n"
+                                "Transfer-Encoding: chunked\r\n\r\n");
+                m_next = 1;
+                fill();
+            });
+            connect(m_socket, &QTcpSocket::bytesWritten, this, [this] { fill(); });
+        });
+        m_server.listen(QHostAddress::LocalHost);
+    }
+    QString url() const { return QStringLiteral("http://127.0.0.1:%1/fast").arg(m_server.serverPort()); }
+    qint64 sent() const { return m_next - 1; } // events handed to the kernel or queued for it
+
+private:
+    void fill()
+    {
+        static const QByteArray data(64, 'x');
+        QByteArray batch;
+        while (m_next > 0 && m_next <= m_count && m_socket->bytesToWrite() + batch.size() < 256 * 1024)
+            batch += "id: " + QByteArray::number(m_next++) + "\ndata: " + data + "\n\n";
+        if (!batch.isEmpty())
+            m_socket->write(QByteArray::number(batch.size(), 16) + "\r\n" + batch + "\r\n");
+    }
+
+    QTcpServer m_server;
+    QTcpSocket *m_socket = nullptr;
+    qint64 m_count;
+    qint64 m_next = 0;
+};
+
+qint64 residentKilobytes(qint64 pid)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').first().toLongLong();
+    }
+    return -1;
+}
+
 } // namespace
 
 class TestCaptureCli : public QObject
@@ -70,6 +132,7 @@ private Q_SLOTS:
     void stopsAfterDuration();
     void sendsBodyHeadersAndLastEventId();
     void writesToOutputFile();
+    void slowReaderSlowsTheServerAndLosesNothing();
     void capturesFromServeDemo();
     void serveDemoRejectsBadArguments();
 };
@@ -211,6 +274,59 @@ void TestCaptureCli::writesToOutputFile()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     QCOMPARE(file.readAll().count('\n'), 2);
+}
+
+void TestCaptureCli::slowReaderSlowsTheServerAndLosesNothing()
+{
+    // 300 000 events (about 27 MB) into a pipe nobody reads for a while: the capture must stop reading,
+    // stay small, and hold the server back; then deliver every event once the reader comes.
+    constexpr qint64 Count = 300000;
+    FastServer server(Count);
+    QTemporaryDir dir;
+    const QByteArray fifo = QFile::encodeName(dir.filePath("out"));
+    QVERIFY(::mkfifo(fifo.constData(), 0600) == 0);
+    const int reader = ::open(fifo.constData(), O_RDONLY | O_NONBLOCK); // open, but not read yet
+    QVERIFY(reader >= 0);
+
+    QProcess process;
+    process.start(QStringLiteral(EVENTSCOPE_BIN), {"capture", server.url(), "-n", QString::number(Count),
+                                                   "-o", QFile::decodeName(fifo), "-q"});
+    QVERIFY(process.waitForStarted(Bound));
+
+    // Stalled: no progress over half a second, long before the end.
+    qint64 lastSent = -1;
+    int still = 0;
+    QTimer probe;
+    QObject::connect(&probe, &QTimer::timeout, [&] {
+        still = server.sent() == lastSent ? still + 1 : 0;
+        lastSent = server.sent();
+    });
+    probe.start(100);
+    QTRY_VERIFY_WITH_TIMEOUT(still >= 5 && lastSent > 0, Bound);
+    QVERIFY2(lastSent < Count / 2, qPrintable(QString::number(lastSent)));
+    const qint64 rss = residentKilobytes(process.processId());
+    QVERIFY2(rss > 0 && rss <= 40 * 1024, qPrintable(QStringLiteral("%1 kB").arg(rss)));
+
+    QByteArray output;
+    QSocketNotifier readable(reader, QSocketNotifier::Read);
+    QObject::connect(&readable, &QSocketNotifier::activated, [&] {
+        char buffer[65536];
+        qint64 got;
+        while ((got = ::read(reader, buffer, sizeof buffer)) > 0)
+            output.append(buffer, got);
+    });
+    QSignalSpy finished(&process, &QProcess::finished);
+    QVERIFY(finished.wait(60000));
+    QCOMPARE(process.exitCode(), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(output.count('\n'), Count, Bound);
+    ::close(reader);
+    const QList<QByteArray> lines = output.split('\n');
+    auto idField = [](qint64 id) {
+        return QByteArray("\"id\":\"" + QByteArray::number(id) + '"');
+    };
+    for (qint64 i = 0; i < Count; i += 997) // every line has its id in order; a sample keeps it quick
+        QVERIFY(lines[i].contains(idField(i + 1)));
+    QVERIFY(lines[Count - 1].contains(idField(Count)));
 }
 
 void TestCaptureCli::capturesFromServeDemo()
