@@ -3,6 +3,7 @@
 #include "eventsource.h"
 
 #include <QDateTime>
+#include <QNetworkAccessManager>
 #include <QSet>
 #include <algorithm>
 
@@ -159,12 +160,16 @@ void FeedWorker::shutdown()
 {
     m_tick.stop();
     m_feeds.clear();
+    delete m_http2Network; // here, on the thread it belongs to
+    m_http2Network = nullptr;
 }
 
 void FeedWorker::start(Feed &feed)
 {
     Feed *const f = &feed; // owned by m_feeds, which outlives the source and its connections
-    feed.source = std::make_unique<EventSource>();
+    if (!m_http2Network)
+        m_http2Network = new QNetworkAccessManager(this); // made here, on the network thread
+    feed.source = std::make_unique<EventSource>(m_http2Network);
     EventSource *source = feed.source.get();
     source->setRequest(feed.subscription.request);
     setPaused(feed, feed.heldBack || m_backlog == EventRecorder::Backlog::Full);

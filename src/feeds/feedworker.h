@@ -17,6 +17,7 @@
 #include <unordered_map>
 
 class EventSource;
+class QNetworkAccessManager;
 
 // FeedHub's half on the network thread: one EventSource per enabled subscription, every event stamped as
 // it arrives and digested for its panel. Each tick hands every live event to the recorder, and a frame to
@@ -90,6 +91,8 @@ private:
     void playReplay(qint64 now);
     QList<SubscriptionStatus> statuses() const;
 
+    // Shared by the feeds' sources: streams to an origin that speaks HTTP/2 go over one connection.
+    QNetworkAccessManager *m_http2Network = nullptr;
     QList<QString> m_order; // subscription ids in the profile's order
     std::unordered_map<QString, std::unique_ptr<Feed>> m_feeds;
     EventRecorder *m_recorder = nullptr;

@@ -1,8 +1,11 @@
 #include "eventsource.h"
 
+#include "http1stream.h"
+#include "http2stream.h"
 #include "utf8decoder.h"
 
 #include <QMetaMethod>
+#include <QNetworkAccessManager>
 
 namespace {
 
@@ -30,8 +33,9 @@ bool isRedirect(int status)
 
 } // namespace
 
-EventSource::EventSource(QObject *parent)
+EventSource::EventSource(QNetworkAccessManager *http2Network, QObject *parent)
     : QObject(parent)
+    , m_http2Network(http2Network)
     , m_parser(this)
 {
     qRegisterMetaType<SseEvent>();
@@ -100,7 +104,10 @@ void EventSource::startStream()
 {
     m_streaming = false;
     m_healthy = false;
-    auto *stream = new HttpStream(this);
+    if (m_useHttp2 && !m_http2Network)
+        m_http2Network = new QNetworkAccessManager(this);
+    HttpStream *stream =
+        m_useHttp2 ? static_cast<HttpStream *>(new Http2Stream(m_http2Network, this)) : new Http1Stream(this);
     m_stream = stream;
     connect(stream, &HttpStream::headReceived, this, &EventSource::handleResponseHead);
     connect(stream, &HttpStream::readyRead, this, &EventSource::handleReadyRead);
@@ -252,6 +259,10 @@ void EventSource::handleFinished()
     const QString reason = stream->errorString();
     releaseStream();
     switch (error) {
+    case HttpStream::Error::WantsHttp2: // nothing was sent yet: ask again, now over HTTP/2
+        m_useHttp2 = true;
+        startStream();
+        break;
     case HttpStream::Error::Tls:
         fail({SseError::Kind::Tls,
               QStringLiteral("TLS failure for %1: %2; the connection was refused (allow insecure "

@@ -12,10 +12,14 @@
 #include <QPointer>
 #include <QTimer>
 
+class QNetworkAccessManager;
+
 // A Server-Sent Events client: the browser's EventSource plus any method and body, custom headers, backoff
-// with jitter, idle timeout, size limits and fail-closed TLS. Each connection is an HttpStream of its own
-// (so any number of sources stream from one origin at once, and nothing but this class ever sends a
-// request again); it streams, reading on readyRead, and emits one signal per event.
+// with jitter, idle timeout, size limits and fail-closed TLS. Over HTTP/1.1 each connection is an
+// Http1Stream of its own (so any number of sources stream from one origin at once, and nothing but this
+// class ever sends a request again); an origin that chooses HTTP/2 during the TLS handshake is streamed
+// from with Http2Stream, over one multiplexed connection. It reads on readyRead and emits one signal per
+// event.
 class EventSource : public QObject, private SseParserSink
 {
     Q_OBJECT
@@ -25,7 +29,9 @@ public:
     enum class ReadyState { Connecting, Open, Closed };
     Q_ENUM(ReadyState)
 
-    explicit EventSource(QObject *parent = nullptr);
+    // Streams to origins that chose HTTP/2 go through `http2Network`, which FeedHub shares between its
+    // feeds so that they multiplex over one connection; without one the source makes its own when needed.
+    explicit EventSource(QNetworkAccessManager *http2Network = nullptr, QObject *parent = nullptr);
     ~EventSource() override;
 
     void setRequest(const SseRequest &request); // used from the next open()
@@ -89,6 +95,8 @@ private:
     void releaseStream();
     bool isCurrent(const QPointer<EventSource> &self, const HttpStream *stream) const;
 
+    QPointer<QNetworkAccessManager> m_http2Network;
+    bool m_useHttp2 = false; // the origin chose HTTP/2 when this source last asked
     QPointer<HttpStream> m_stream;
     HttpStream::Request m_target; // the request as sent: the subscription's, or where redirects led
     int m_redirects = 0;
