@@ -193,11 +193,7 @@ bool Http1Stream::step()
         return true;
     }
     case Stage::ChunkData:
-        if (!takeBody(m_remaining))
-            return false;
-        if (m_remaining == 0)
-            m_stage = Stage::ChunkEnd;
-        return true;
+        return takeCounted(Stage::ChunkEnd);
     case Stage::ChunkEnd:
     case Stage::Trailers: {
         QByteArray line;
@@ -215,15 +211,21 @@ bool Http1Stream::step()
         return true;
     }
     case Stage::LengthBody:
-        if (!takeBody(m_remaining))
-            return false;
-        if (m_remaining == 0)
-            m_stage = Stage::Done;
-        return true;
+        return takeCounted(Stage::Done);
     case Stage::CloseBody:
         return takeBody(-1);
     }
     return false;
+}
+
+// The rest of a chunk or of a body with a length, then on to `next`.
+bool Http1Stream::takeCounted(Stage next)
+{
+    if (!takeBody(m_remaining))
+        return false;
+    if (m_remaining == 0)
+        m_stage = next;
+    return true;
 }
 
 bool Http1Stream::takeLine(QByteArray &line)
@@ -357,10 +359,7 @@ void Http1Stream::handleSslErrors(const QList<QSslError> &errors)
         socket->ignoreSslErrors(errors);
         return;
     }
-    QStringList texts;
-    for (const QSslError &error : errors)
-        texts << error.errorString();
-    m_tlsProblems = texts.join(QStringLiteral("; "));
+    m_tlsProblems = describe(errors);
 #else
     Q_UNUSED(errors);
 #endif

@@ -49,6 +49,7 @@ private:
     bool endHead();
     bool takeLine(QByteArray &line);
     bool takeBody(qint64 limit);
+    bool takeCounted(Stage next);
     qsizetype room() const;
     void handleDisconnected();
     void handleSocketError();

@@ -100,8 +100,5 @@ void Http2Stream::handleSslErrors(const QList<QSslError> &errors)
         m_reply->ignoreSslErrors(errors);
         return;
     }
-    QStringList texts;
-    for (const QSslError &error : errors)
-        texts << error.errorString();
-    m_tlsProblems = texts.join(QStringLiteral("; "));
+    m_tlsProblems = describe(errors);
 }

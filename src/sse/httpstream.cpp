@@ -1,5 +1,8 @@
 #include "httpstream.h"
 
+#include <QSslError>
+#include <QStringList>
+
 QByteArray HttpStream::header(QByteArrayView name) const
 {
     for (const auto &[headerName, value] : m_headers) {
@@ -7,4 +10,12 @@ QByteArray HttpStream::header(QByteArrayView name) const
             return value;
     }
     return {};
+}
+
+QString HttpStream::describe(const QList<QSslError> &errors)
+{
+    QStringList texts;
+    for (const QSslError &error : errors)
+        texts << error.errorString();
+    return texts.join(QStringLiteral("; "));
 }

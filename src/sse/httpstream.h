@@ -6,6 +6,8 @@
 #include <QPair>
 #include <QUrl>
 
+class QSslError;
+
 // One HTTP request and its response, read as a stream: what EventSource needs of a transport. Http1Stream
 // speaks HTTP/1.1 over a connection of its own; Http2Stream multiplexes over a QNetworkAccessManager's
 // HTTP/2 connection, for origins that offer HTTP/2 when TLS is negotiated.
@@ -57,6 +59,8 @@ Q_SIGNALS:
     void finished();     // the response ended: completely when error() is None
 
 protected:
+    static QString describe(const QList<QSslError> &errors); // "one; another", for the TLS error's message
+
     int m_status = 0;
     QByteArray m_reason;
     Headers m_headers;
