@@ -149,16 +149,25 @@ void Http1Stream::pump(bool emitSignals)
     m_pumping = false;
     if (m_error != Error::None)
         return;
-    if (m_stage == Stage::CloseBody && m_peerClosed && m_socket->bytesAvailable() == 0 &&
-        !(m_inflater && m_inflater->hasInput()))
-        m_stage = Stage::Done; // the close is how this body ends
+    // The server closed and everything it sent is parsed: a body that ends at the close has ended, any
+    // other response is cut short. (A paused reader leaves bytes in the socket; those are taken first.)
+    const bool inflating = m_inflater && m_inflater->hasInput();
+    const bool drained = m_peerClosed && m_socket->bytesAvailable() == 0 && !inflating;
+    if (drained && m_stage == Stage::CloseBody)
+        m_stage = Stage::Done;
     const QPointer<HttpStream> self(this);
     if (emitSignals && stageBefore == Stage::Head && m_stage != Stage::Head)
         Q_EMIT headReceived();
     if (self && emitSignals && bytesAvailable() > before)
         Q_EMIT readyRead();
-    if (self && m_stage == Stage::Done && !(m_inflater && m_inflater->hasInput()))
+    if (!self)
+        return;
+    if (m_stage == Stage::Done && !inflating)
         finish();
+    else if (drained)
+        fail(Error::Lost, m_status == 0 && m_headBytes == 0
+                              ? QStringLiteral("the server closed the connection without answering")
+                              : QStringLiteral("the server closed the connection before the response ended"));
 }
 
 bool Http1Stream::step()
@@ -331,12 +340,7 @@ bool Http1Stream::endHead()
 void Http1Stream::handleDisconnected()
 {
     m_peerClosed = true;
-    pump(true); // what the socket still holds, and the end of a body that ends at the close
-    if (m_finished || m_error != Error::None || m_stage == Stage::CloseBody || m_stage == Stage::Done)
-        return;
-    fail(Error::Lost, m_status == 0 && m_headBytes == 0
-                          ? QStringLiteral("the server closed the connection without answering")
-                          : QStringLiteral("the server closed the connection before the response ended"));
+    pump(true); // what the socket still holds, and the end of the response or of the connection
 }
 
 void Http1Stream::handleSocketError()

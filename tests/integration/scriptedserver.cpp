@@ -176,6 +176,14 @@ void ScriptedServer::send(int request, const QByteArray &bytes)
         socket->write(chunk(bytes));
 }
 
+void ScriptedServer::end(int request)
+{
+    if (QTcpSocket *socket = m_sockets.value(request)) {
+        socket->write("0\r\n\r\n");
+        socket->disconnectFromHost();
+    }
+}
+
 void ScriptedServer::drop(int request)
 {
     // No last chunk: the stream is cut, as by a failing network.

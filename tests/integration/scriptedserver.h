@@ -53,6 +53,7 @@ public:
 
     void send(int request, const QByteArray &bytes);
     void drop(int request);
+    void end(int request); // the last chunk, then the close: a stream the server ended, not a cut one
     bool isOpen(int request) const;
 
 Q_SIGNALS:

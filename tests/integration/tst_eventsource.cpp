@@ -79,6 +79,7 @@ private Q_SLOTS:
     void idleTimeoutCountsAsDrop();
     void heartbeatCommentsKeepIdleTimeoutAway();
     void pausedSourceReadsNothingAndLosesNothing();
+    void pausedSourceStillSeesTheServersEnd();
     void oversizedLineIsReportedAndStreamGoesOn();
     void closeMidStreamStopsAtOnce();
     void destroyingMidStreamIsSafe();
@@ -308,6 +309,33 @@ void TestEventSource::pausedSourceReadsNothingAndLosesNothing()
     QCOMPARE(eventAt(rig.events, Count).id, QString::number(Count));
     QCOMPARE(rig.errors.size(), 0);
     QCOMPARE(rig.server.requests().size(), 1); // no reconnect: nothing was lost or sent twice
+}
+
+void TestEventSource::pausedSourceStillSeesTheServersEnd()
+{
+    // The server sends more than the buffers take and ends the stream properly while the source is paused:
+    // once resumed, every event arrives and the end is an end, not a lost connection.
+    Rig rig;
+    QVERIFY(rig.listening);
+    rig.server.enqueue(ScriptedResponse::stream("id: 0\ndata: before\n\n"));
+    rig.open();
+    QTRY_COMPARE_WITH_TIMEOUT(rig.events.size(), 1, Bound);
+    rig.source.setPaused(true);
+    constexpr int Count = 2000;
+    QByteArray burst;
+    const QByteArray payload(1000, 'x');
+    for (int i = 1; i <= Count; ++i)
+        burst += "id: " + QByteArray::number(i) + "\ndata: " + payload + "\n\n";
+    QVERIFY(burst.size() > HttpStream::BufferBytes);
+    rig.server.send(0, burst);
+    rig.server.end(0);
+    QVERIFY(rig.disconnected.wait(Bound));
+
+    rig.source.setPaused(false);
+    QTRY_COMPARE_WITH_TIMEOUT(rig.events.size(), 1 + Count, Bound);
+    QCOMPARE(eventAt(rig.events, Count).id, QString::number(Count));
+    QTRY_COMPARE_WITH_TIMEOUT(rig.errors.size(), 1, Bound);
+    QCOMPARE(errorAt(rig.errors, 0).message, QString("the server ended the stream"));
 }
 
 void TestEventSource::idleTimeoutCountsAsDrop()
