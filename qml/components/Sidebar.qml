@@ -4,7 +4,8 @@ import QtQuick.Layouts
 import EventScope
 
 // The subscriptions: state colour, name, counters and an enable switch each; a click opens the editor.
-// Warns when more HTTP/1.1 streams share an origin than Qt will open at once.
+// A subscription that fails says why; one held back while the capture store catches up says for how long
+// and how much waits for it.
 Rectangle {
     id: sidebar
 
@@ -84,6 +85,7 @@ Rectangle {
                         spacing: 1
                         Label { text: entry.name; color: Theme.text; font.bold: true; elide: Text.ElideRight; Layout.fillWidth: true }
                         Label {
+                            objectName: "subscriptionStatus"
                             text: entry.failing ? entry.lastError
                                   : entry.laggingMs > 0 ? "lagging " + Theme.formatDuration(entry.laggingMs) + " · "
                                                           + Theme.formatBytes(entry.bytesWaiting) + " waiting"
