@@ -166,7 +166,7 @@ void CaptureCommand::flush()
 void CaptureCommand::holdBackForStore()
 {
     const bool behind = m_store->backlog() != EventRecorder::Backlog::None;
-    m_source.setPaused(behind); // the reply's bounded buffer fills, and TCP slows the server down
+    m_source.setPaused(behind); // the connection's bounded buffer fills, and TCP slows the server down
     if (behind)
         m_storeCatchUp.start();
 }

@@ -13,8 +13,7 @@ QByteArray reasonPhrase(int status);
 // A head for a body of known length, or for a chunked stream (bodyLength < 0).
 QByteArray head(int status, const Headers &headers, qsizetype bodyLength, bool close);
 // Chunked transfer coding (RFC 9112 7.1), how streams are framed: a stream that ends says so with the last
-// chunk, and a dropped one is told apart from it. (A body ended by closing the connection also makes Qt 6.4's
-// QNetworkAccessManager send the request again.)
+// chunk, and a dropped one is told apart from it.
 QByteArray chunk(const QByteArray &data);
 QByteArray lastChunk();
 // A short text/plain response, the way every error is answered.
