@@ -120,23 +120,35 @@ void Workspace::setCaptureStore(CaptureStore *store)
     m_store = store;
     // FeedHub records into the store from its own thread; the store hands the events to its writer.
     m_hub->setRecorder(store);
+    m_captureRefresh.setInterval(1000);
+    connect(&m_captureRefresh, &QTimer::timeout, this, &Workspace::showCaptureStatus);
+    m_captureRefresh.start();
     connect(store, &CaptureStore::statusChanged, this, [this](const CaptureStatus &status) {
-        const QString summary =
-            QStringLiteral("Captured %1 events · %2 MB")
-                .arg(QLocale().toString(status.stats.events))
-                .arg(double(status.stats.bytes) / (1024.0 * 1024.0), 0, 'f', 1) +
-            (status.waiting > 1000 ? QStringLiteral(" · %1 waiting").arg(QLocale().toString(status.waiting))
-                                   : QString()) +
-            (status.unsaved > 0 ? QStringLiteral(" · %1 not stored").arg(QLocale().toString(status.unsaved))
-                                : QString());
-        if (summary == m_captureSummary && status.error == m_captureProblem)
-            return;
-        m_captureSummary = summary;
-        if (!status.error.isEmpty() && status.error != m_captureProblem)
-            qWarning("eventscope: %s", qPrintable(status.error));
-        m_captureProblem = status.error;
-        Q_EMIT captureChanged();
+        const bool news = m_captureSummary.isEmpty() || status.error != m_captureProblem;
+        m_latestCapture = status;
+        if (news)
+            showCaptureStatus();
     });
+}
+
+void Workspace::showCaptureStatus()
+{
+    const CaptureStatus &status = m_latestCapture;
+    const QString summary =
+        QStringLiteral("Captured %1 events · %2 MB")
+            .arg(QLocale().toString(status.stats.events))
+            .arg(double(status.stats.bytes) / (1024.0 * 1024.0), 0, 'f', 1) +
+        (status.waiting > 1000 ? QStringLiteral(" · %1 waiting").arg(QLocale().toString(status.waiting))
+                               : QString()) +
+        (status.unsaved > 0 ? QStringLiteral(" · %1 not stored").arg(QLocale().toString(status.unsaved))
+                            : QString());
+    if (summary == m_captureSummary && status.error == m_captureProblem)
+        return;
+    m_captureSummary = summary;
+    if (!status.error.isEmpty() && status.error != m_captureProblem)
+        qWarning("eventscope: %s", qPrintable(status.error));
+    m_captureProblem = status.error;
+    Q_EMIT captureChanged();
 }
 
 void Workspace::setRetention(int maxAgeDays, int maxMegabytes)

@@ -112,6 +112,7 @@ Q_SIGNALS:
     void frameApplied(const FeedFrame &frame);
 
 private:
+    void showCaptureStatus();
     void apply(const FeedFrame &frame);
     void updateLogNotice();
     void subscriptionsEdited(const QList<Subscription> &subscriptions);
@@ -138,6 +139,11 @@ private:
     qint64 m_logSkipped = 0;
     QString m_logNotice;
     CaptureStore *m_store = nullptr;
+    // The store reports after every write (ten times a second and more); the status bar's counts change
+    // once a second, so they do not draw frames of their own between the feeds' frames. Problems show at
+    // once.
+    CaptureStatus m_latestCapture;
+    QTimer m_captureRefresh;
     QString m_captureSummary;
     QString m_captureProblem;
     QHash<QString, QString> m_loggedErrors; // by subscription id
