@@ -4,9 +4,11 @@
 #include "demoserver.h"
 #include "gapdetector.h"
 #include "rawpanel.h"
+#include "sqlitecapturebackend.h"
 #include "stockpanel.h"
 #include "workspace.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -20,6 +22,7 @@ private Q_SLOTS:
     void initTestCase();
     void everyEventReachesTheModels();
     void aFloodThinsTheLogAndSaysSo();
+    void captureCountsChangeOnceASecond();
     void pauseBuffersAndResumeApplies();
     void editsAreSavedToTheProfile();
     void badProfileIsLeftAlone();
@@ -92,6 +95,32 @@ void TestWorkspace::aFloodThinsTheLogAndSaysSo()
     QVERIFY2(workspace.logNotice().endsWith(" events/s; every event is in the capture store"),
              qPrintable(workspace.logNotice()));
     QVERIFY(workspace.eventLog()->rowCount() < workspace.eventsApplied());
+}
+
+void TestWorkspace::captureCountsChangeOnceASecond()
+{
+    // The store reports after every write; the status bar's counts follow once a second, so they draw no
+    // frames of their own between the feeds' frames.
+    CaptureStore store(std::make_unique<SqliteCaptureBackend>(m_dir.filePath("counts.sqlite")),
+                       QStringLiteral("counts")); // outlives the workspace, whose hub records into it
+    Workspace workspace({});
+    workspace.setCaptureStore(&store);
+    QSignalSpy storeReports(&store, &CaptureStore::statusChanged);
+    QSignalSpy shown(&workspace, &Workspace::captureChanged);
+    workspace.setProfile(fastProfile(m_server));
+    QTRY_VERIFY_WITH_TIMEOUT(!workspace.captureSummary().startsWith("Captured 0 "), Bound);
+    const qsizetype reportsBefore = storeReports.size();
+    const qsizetype shownBefore = shown.size();
+    QElapsedTimer clock;
+    clock.start();
+    QTRY_VERIFY_WITH_TIMEOUT(clock.elapsed() >= 3000, Bound);
+    const qsizetype reports = storeReports.size() - reportsBefore;
+    const qsizetype changes = shown.size() - shownBefore;
+    QVERIFY2(reports >= 10, qPrintable(QString::number(reports))); // the store did report many times
+    QVERIFY2(changes >= 2 && changes <= 4, qPrintable(QStringLiteral("%1 changes in %2 ms for %3 reports")
+                                                          .arg(changes)
+                                                          .arg(clock.elapsed())
+                                                          .arg(reports)));
 }
 
 void TestWorkspace::pauseBuffersAndResumeApplies()
