@@ -54,13 +54,6 @@ char *writeLiteral(char *to, QByteArrayView literal)
 
 } // namespace
 
-void NdjsonFormat::appendJsonString(QByteArray &out, QByteArrayView utf8)
-{
-    const qsizetype start = out.size();
-    out.resize(start + 2 + MaxEscapedBytes * utf8.size());
-    out.resize(writeJsonString(out.data() + start, utf8) - out.constData());
-}
-
 void NdjsonFormat::appendRecord(QByteArray &out, const RecordBytes &record)
 {
     const qsizetype start = out.size();

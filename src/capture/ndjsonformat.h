@@ -9,9 +9,6 @@ class NdjsonFormat : public RecordFormat
 public:
     void appendRecord(QByteArray &out, const RecordBytes &record) override;
 
-    // A JSON string literal of UTF-8 text, quotes included, escaped per RFC 8259.
-    static void appendJsonString(QByteArray &out, QByteArrayView utf8);
-
 private:
     UtcTimestamp m_time;
 };
