@@ -35,7 +35,7 @@ Rectangle {
             }
         }
 
-        ListView {
+        RowList {
             id: list
             objectName: "subscriptionList"
             Layout.fillWidth: true

@@ -110,7 +110,7 @@ Item {
                     }
                 }
 
-                ListView {
+                RowList {
                     id: eventList
                     objectName: "eventList"
                     Layout.fillWidth: true

@@ -30,7 +30,7 @@ Item {
             Button { text: "Clear acknowledged"; flat: true; onClicked: { page.notifications.clearAcknowledged() } }
         }
 
-        ListView {
+        RowList {
             id: list
             objectName: "notificationList"
             Layout.fillWidth: true

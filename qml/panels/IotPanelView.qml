@@ -24,7 +24,7 @@ PanelFrame {
         anchors.fill: parent
         spacing: 10
 
-        ListView {
+        RowList {
             id: deviceList
             Layout.preferredWidth: 250
             Layout.fillWidth: false

@@ -14,7 +14,7 @@ PanelFrame {
     connectionState: panel.connectionState
     eventsPerSecond: panel.eventsPerSecond
 
-    ListView {
+    RowList {
         id: list
         anchors.fill: parent
         clip: true

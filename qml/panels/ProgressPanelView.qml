@@ -15,7 +15,7 @@ PanelFrame {
     connectionState: panel.connectionState
     eventsPerSecond: panel.eventsPerSecond
 
-    ListView {
+    RowList {
         id: jobList
         anchors.fill: parent
         clip: true

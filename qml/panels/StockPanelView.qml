@@ -40,7 +40,7 @@ PanelFrame {
                     }
                 }
             }
-            ListView {
+            RowList {
                 id: quoteList
                 Layout.fillWidth: true
                 Layout.fillHeight: true
