@@ -1,6 +1,7 @@
 #include "capturecommand.h"
 
 #include "console.h"
+#include "displayurl.h"
 #include "exitcode.h"
 #include "sqlitecapturebackend.h"
 #include "utf8decoder.h"
@@ -61,7 +62,7 @@ CaptureCommand::CaptureCommand(CaptureOptions options, QObject *parent)
     if (!m_options.dbPath.isEmpty()) {
         m_store =
             std::make_unique<CaptureStore>(std::make_unique<SqliteCaptureBackend>(m_options.dbPath),
-                                           QStringLiteral("capture ") + m_options.request.url.toString());
+                                           QStringLiteral("capture ") + displayUrl(m_options.request.url));
         m_store->setBehindAt(StoreBehindAt);
         m_storeCatchUp.setSingleShot(true);
         m_storeCatchUp.setInterval(StoreCatchUpMs);
@@ -119,7 +120,7 @@ bool CaptureCommand::openOutput(QString &error)
 
 int CaptureCommand::exec()
 {
-    status(QStringLiteral("connecting to %1").arg(m_options.request.url.toString()));
+    status(QStringLiteral("connecting to %1").arg(displayUrl(m_options.request.url)));
     if (m_options.durationMs > 0)
         m_durationTimer.start(m_options.durationMs);
     m_source.open();

@@ -1,5 +1,6 @@
 #include "captureoptions.h"
 
+#include "displayurl.h"
 #include "recordformat.h"
 
 #include <QCommandLineParser>
@@ -168,7 +169,7 @@ CaptureOptions::Parse CaptureOptions::parse(const QStringList &arguments, Captur
     options.lastEventId = parser.value(lastEventId);
     options.outputPath = parser.value(output);
     options.dbPath = parser.value(db);
-    options.source = parser.isSet(source) ? parser.value(source) : request.url.toString();
+    options.source = parser.isSet(source) ? parser.value(source) : displayUrl(request.url);
     request.allowInsecureTls = parser.isSet(insecure);
     options.quiet = parser.isSet(quiet);
     return Parse::Run;

@@ -1,5 +1,7 @@
 #include "subscriptionlistmodel.h"
 
+#include "displayurl.h"
+
 QString SubscriptionListModel::stateName(bool enabled, EventSource::ReadyState state)
 {
     if (!enabled)
@@ -37,7 +39,7 @@ QVariant SubscriptionListModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         return subscription.name;
     case UrlRole:
-        return subscription.request.url.toString();
+        return displayUrl(subscription.request.url);
     case PanelRole:
         return Subscription::panelName(subscription.panel);
     case EnabledRole:

@@ -1,6 +1,7 @@
 #include "workspace.h"
 
 #include "captureimporter.h"
+#include "displayurl.h"
 #include "feedhub.h"
 #include "feedpanel.h"
 
@@ -234,7 +235,7 @@ void Workspace::follow(const QList<Subscription> &subscriptions)
     if (m_store) {
         QList<CapturedSubscription> recorded;
         for (const Subscription &subscription : subscriptions)
-            recorded.append({subscription.id, subscription.name, subscription.request.url.toString(),
+            recorded.append({subscription.id, subscription.name, displayUrl(subscription.request.url),
                              Subscription::panelName(subscription.panel)});
         m_store->recordSubscriptions(recorded);
     }

@@ -1,5 +1,6 @@
 #include "eventsource.h"
 
+#include "displayurl.h"
 #include "http1stream.h"
 #include "http2stream.h"
 #include "utf8decoder.h"
@@ -140,10 +141,9 @@ void EventSource::followRedirect(int status)
     if (++m_redirects > MaxRedirects)
         refusal = QStringLiteral("more than %1 redirects").arg(MaxRedirects);
     else if (target.scheme() != QLatin1String("http") && target.scheme() != QLatin1String("https"))
-        refusal = QStringLiteral("a redirect to '%1' leads away from HTTP").arg(target.toDisplayString());
+        refusal = QStringLiteral("a redirect to '%1' leads away from HTTP").arg(displayUrl(target));
     else if (m_target.url.scheme() == QLatin1String("https") && target.scheme() != QLatin1String("https"))
-        refusal =
-            QStringLiteral("a redirect from https to '%1' would drop TLS").arg(target.toDisplayString());
+        refusal = QStringLiteral("a redirect from https to '%1' would drop TLS").arg(displayUrl(target));
     if (!refusal.isEmpty()) {
         fail({SseError::Kind::Request, refusal + QStringLiteral("; not following it"), status});
         return;

@@ -132,6 +132,7 @@ private Q_SLOTS:
     void stopsAfterDuration();
     void sendsBodyHeadersAndLastEventId();
     void writesToOutputFile();
+    void urlPasswordIsSentButNeverShown();
     void slowReaderSlowsTheServerAndLosesNothing();
     void capturesFromServeDemo();
     void serveDemoRejectsBadArguments();
@@ -259,6 +260,33 @@ void TestCaptureCli::sendsBodyHeadersAndLastEventId()
     QCOMPARE(request.headers.value("authorization"), QByteArray("Bearer t"));
     QCOMPARE(request.headers.value("last-event-id"), QByteArray("17"));
     QVERIFY(run.stdoutLines.value(0).contains(R"("event":"done","id":"17")"));
+}
+
+void TestCaptureCli::urlPasswordIsSentButNeverShown()
+{
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.enqueue(ScriptedResponse::stream("id: 1\ndata: x\n\n"));
+    QUrl url = server.url("/feed");
+    url.setUserName("operator");
+    url.setPassword("s3cret-pw");
+    QTemporaryDir dir;
+    const QString db = dir.filePath("capture.db");
+    const Run run = capture({url.toString(), "-n", "1", "--db", db});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(server.requests().at(0).headers.value("authorization"),
+             "Basic " + QByteArray("operator:s3cret-pw").toBase64());
+    const QString shown = "http://operator:••••@127.0.0.1:" + QString::number(url.port()) + "/feed";
+    QVERIFY2(run.stderrText.contains("connecting to " + shown), qPrintable(run.stderrText));
+    QVERIFY2(!run.stderrText.contains("s3cret"), qPrintable(run.stderrText));
+    const QString sourceField = "\"source\":\"" + shown + '"';
+    QVERIFY2(run.stdoutLines.value(0).contains(sourceField), qPrintable(run.stdoutLines.value(0)));
+
+    QProcess exporter; // and what the store kept
+    exporter.start(QStringLiteral(EVENTSCOPE_BIN), {"export", "--db", db, "--format", "ndjson"});
+    QVERIFY(exporter.waitForFinished(Bound));
+    const QByteArray exported = exporter.readAllStandardOutput();
+    QVERIFY2(exported.contains(shown.toUtf8()) && !exported.contains("s3cret"), exported.constData());
 }
 
 void TestCaptureCli::writesToOutputFile()
