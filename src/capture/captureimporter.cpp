@@ -11,6 +11,28 @@
 
 namespace {
 
+// JSON can escape a lone surrogate ("\ud800"), which UTF-8 cannot hold (Qt writes it out as '?'). Each
+// becomes U+FFFD on the way in, as the UTF-8 decoder makes of any invalid sequence, so what is imported
+// exports exactly as it was read.
+QString wellFormed(QString text)
+{
+    for (qsizetype i = 0; i < text.size(); ++i) {
+        const QChar c = text.at(i);
+        if (!c.isSurrogate())
+            continue;
+        if (c.isHighSurrogate() && i + 1 < text.size() && text.at(i + 1).isLowSurrogate())
+            ++i;
+        else
+            text[i] = QChar::ReplacementCharacter;
+    }
+    return text;
+}
+
+QString stringField(const QJsonObject &object, QLatin1String name, const QString &fallback = {})
+{
+    return wellFormed(object.value(name).toString(fallback));
+}
+
 void addProblem(CaptureImporter::Result &result, qint64 line, const QString &problem)
 {
     ++result.malformed;
@@ -95,10 +117,10 @@ CaptureImporter::Result CaptureImporter::fromNdjson(const QByteArray &bytes, con
             continue;
         }
         CapturedEvent event;
-        event.event.data = data.toString();
-        event.event.type = object.value(QLatin1String("event")).toString(QStringLiteral("message"));
-        event.event.id = object.value(QLatin1String("id")).toString();
-        event.source = object.value(QLatin1String("source")).toString(name);
+        event.event.data = wellFormed(data.toString());
+        event.event.type = stringField(object, QLatin1String("event"), QStringLiteral("message"));
+        event.event.id = stringField(object, QLatin1String("id"));
+        event.source = stringField(object, QLatin1String("source"), name);
         const QString time = object.value(QLatin1String("time")).toString();
         const QDateTime stamp = QDateTime::fromString(time, Qt::ISODateWithMs);
         if (!time.isEmpty() && !stamp.isValid()) {

@@ -4,16 +4,24 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+#include <cmath>
+
 namespace {
 
 // Numbers this large are milliseconds since the epoch (year 1973 onwards); smaller ones are seconds.
 constexpr double MillisecondsThreshold = 1e11;
+// JavaScript's Date range, 100 000 000 days either side of the epoch: a number beyond it is no time
+// (and would not fit a qint64 either).
+constexpr double MaxTimeMs = 8.64e15;
 
 std::optional<qint64> timeOf(const QJsonValue &value)
 {
     if (value.isDouble()) {
         const double number = value.toDouble();
-        return qint64(number >= MillisecondsThreshold ? number : number * 1000);
+        const double ms = number >= MillisecondsThreshold ? number : number * 1000;
+        if (!(std::abs(ms) <= MaxTimeMs))
+            return std::nullopt;
+        return qint64(ms);
     }
     if (value.isString()) {
         const QDateTime time = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
@@ -103,6 +111,8 @@ std::optional<FieldMapping::Sample> FieldMapping::extractFromJson(const QJsonVal
         if (!ok)
             return std::nullopt;
     }
+    if (!std::isfinite(sample.value)) // "NaN" or "inf" as a string: nothing a chart or a rule can use
+        return std::nullopt;
 
     QStringList keys;
     for (const QString &pointer : seriesKey) {

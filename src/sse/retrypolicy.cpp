@@ -42,10 +42,14 @@ int RetryPolicy::parseRetryAfterMs(const QByteArray &value, const QDateTime &now
     const QByteArray trimmed = value.trimmed();
     if (trimmed.isEmpty())
         return -1;
-    bool isNumber = false;
-    const qint64 seconds = trimmed.toLongLong(&isNumber);
-    if (isNumber)
-        return seconds < 0 ? -1 : int(qMin<qint64>(seconds * 1000, std::numeric_limits<int>::max()));
+    // delay-seconds (RFC 9110: one or more digits). A number too large for any clock means "much later",
+    // so it waits the longest delay there is rather than being taken as unreadable or overflowing.
+    if (std::all_of(trimmed.cbegin(), trimmed.cend(), [](char c) { return c >= '0' && c <= '9'; })) {
+        constexpr qulonglong longestMs = std::numeric_limits<int>::max();
+        bool fits = false;
+        const qulonglong seconds = trimmed.toULongLong(&fits);
+        return int(!fits || seconds > longestMs / 1000 ? longestMs : seconds * 1000);
+    }
 
     // IMF-fixdate, the form RFC 9110 requires senders to use: "Sun, 06 Nov 1994 08:49:37 GMT".
     QDateTime when = QLocale::c().toDateTime(QString::fromLatin1(trimmed),

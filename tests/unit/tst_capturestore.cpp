@@ -3,6 +3,7 @@
 // destroy nothing, and the writer thread commits within its flush interval.
 #include "captureexporter.h"
 #include "captureimporter.h"
+#include "ndjsonformat.h"
 #include "capturestore.h"
 #include "sqlitecapturebackend.h"
 
@@ -32,6 +33,7 @@ private Q_SLOTS:
     void lockedStoreSaysSoAndRecovers();
     void cancelledExportLeavesNoFile();
     void malformedImportLinesAreCounted();
+    void loneSurrogatesImportAsTheyWouldExport();
     void writerCommitsWithinItsInterval();
     void saysWhenBehindAndWhenCaughtUp();
 
@@ -386,6 +388,22 @@ not json
 
     const CaptureImporter::Result missing = CaptureImporter::importFile(path("nope.ndjson"));
     QVERIFY(missing.error.contains("nope.ndjson"));
+}
+
+// Found by fuzz_captureimport: "\ude00" imported as a lone surrogate, which exported as '?'.
+void TestCaptureStore::loneSurrogatesImportAsTheyWouldExport()
+{
+    const QByteArray ndjson = R"({"data":"a\ude00b \ud83d\ude00 \ud83d","event":"\udbff","id":"\udfff"})";
+    const CaptureImporter::Result result = CaptureImporter::fromNdjson(ndjson, "file");
+    QCOMPARE(result.events.size(), 1);
+    const SseEvent &event = result.events[0].event;
+    QCOMPARE(event.data, QStringLiteral("a\uFFFDb 😀 \uFFFD")); // the pair stays a pair
+    QCOMPARE(event.type, QStringLiteral("\uFFFD"));
+    QCOMPARE(event.id, QStringLiteral("\uFFFD"));
+
+    QByteArray exported;
+    NdjsonFormat().append(exported, result.events[0]);
+    QCOMPARE(CaptureImporter::fromNdjson(exported, "file").events[0].event, event);
 }
 
 void TestCaptureStore::writerCommitsWithinItsInterval()

@@ -82,6 +82,9 @@ void TestFieldMapping::readsTimeInEveryForm_data()
     QTest::newRow("epoch seconds") << R"({"v":1,"t":1795525262.5})" << qint64(1795525262500);
     QTest::newRow("unreadable falls back to receipt") << R"({"v":1,"t":"yesterday"})" << qint64(9);
     QTest::newRow("absent falls back to receipt") << R"({"v":1})" << qint64(9);
+    // Found by fuzz_fieldmapping: 1e308 was converted to qint64, which is undefined behaviour.
+    QTest::newRow("beyond any date falls back to receipt") << R"({"v":1,"t":1e308})" << qint64(9);
+    QTest::newRow("far past falls back to receipt") << R"({"v":1,"t":-1e300})" << qint64(9);
 }
 
 void TestFieldMapping::readsTimeInEveryForm()
@@ -100,6 +103,9 @@ void TestFieldMapping::rejectsWhatIsNotASample_data()
     QTest::newRow("no value") << R"({"symbol":"X"})";
     QTest::newRow("value not numeric") << R"({"price":"n/a"})";
     QTest::newRow("value an object") << R"({"price":{}})";
+    QTest::newRow("value NaN as a string") << R"({"price":"nan"})";
+    QTest::newRow("value infinite as a string") << R"({"price":"-inf"})";
+    QTest::newRow("value beyond a double") << R"({"price":"1e999"})";
 }
 
 void TestFieldMapping::rejectsWhatIsNotASample()

@@ -2,6 +2,7 @@
 
 #include <QTest>
 #include <QTimeZone>
+#include <limits>
 
 class TestRetryPolicy : public QObject
 {
@@ -102,6 +103,11 @@ void TestRetryPolicy::parsesRetryAfter_data()
     QTest::newRow("spaces") << QByteArray(" 3 ") << 3000;
     QTest::newRow("absent") << QByteArray() << -1;
     QTest::newRow("negative") << QByteArray("-5") << -1;
+    QTest::newRow("signed") << QByteArray("+5") << -1; // delay-seconds is digits only
+    // Found by fuzz_retryafter: seconds * 1000 overflowed into a negative delay.
+    QTest::newRow("more seconds than an int holds")
+        << QByteArray("9223372036854775807") << std::numeric_limits<int>::max();
+    QTest::newRow("more digits than any integer") << QByteArray(40, '9') << std::numeric_limits<int>::max();
     QTest::newRow("garbage") << QByteArray("soon") << -1;
     QTest::newRow("http date") << QByteArray("Tue, 24 Nov 2026 13:00:30 GMT") << 30000;
     QTest::newRow("http date in the past") << QByteArray("Tue, 24 Nov 2026 12:00:00 GMT") << 0;
