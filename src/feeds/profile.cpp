@@ -12,6 +12,11 @@ namespace {
 
 constexpr int FormatVersion = 1;
 constexpr qint64 MaxProfileBytes = 16 * 1024 * 1024;
+// More feeds than one window can show as panels: a profile this large is a mistake or an attack, and
+// refusing it at once keeps the window responsive.
+constexpr qsizetype MaxSubscriptions = 1000;
+// Problems named in the one-line error; the rest are counted.
+constexpr qsizetype ProblemsNamed = 5;
 
 } // namespace
 
@@ -82,10 +87,16 @@ std::optional<Profile> Profile::fromJson(const QByteArray &json, QString *error)
         return std::nullopt;
     }
 
+    const QJsonArray list = root.value(QStringLiteral("subscriptions")).toArray();
+    if (list.size() > MaxSubscriptions) {
+        *error = QStringLiteral("%1 subscriptions; EventScope opens at most %2")
+                     .arg(list.size())
+                     .arg(MaxSubscriptions);
+        return std::nullopt;
+    }
     Profile profile;
     QStringList problems;
     QSet<QString> ids;
-    const QJsonArray list = root.value(QStringLiteral("subscriptions")).toArray();
     for (qsizetype i = 0; i < list.size(); ++i) {
         if (!list[i].isObject()) {
             problems << QStringLiteral("entry %1 is not an object").arg(i + 1);
@@ -99,7 +110,11 @@ std::optional<Profile> Profile::fromJson(const QByteArray &json, QString *error)
         profile.subscriptions.append(subscription);
     }
     if (!problems.isEmpty()) {
-        *error = problems.join(QStringLiteral("; "));
+        const qsizetype unnamed = problems.size() - ProblemsNamed;
+        // simplified(): a name with a line break in it must not break the error's one line.
+        *error = problems.mid(0, ProblemsNamed).join(QStringLiteral("; ")).simplified();
+        if (unnamed > 0)
+            *error += QStringLiteral("; and %1 more").arg(unnamed);
         return std::nullopt;
     }
     return profile;

@@ -144,7 +144,7 @@ bool SseParser::parseLines(const char *p, const char *const end)
         if (m_discardingLine) {
             m_discardingLine = false; // the rest of an over-long line is dropped; the next line counts
         } else if (partialLineSize() + size > m_maxLineSize) {
-            goOn = rejectLongLine(partialLineSize() + size);
+            goOn = rejectLongLine();
         } else if (!m_lineBuffered) {
             goOn = processLine(p, size); // the common case: the whole line is in this chunk, no copy
         } else {
@@ -174,7 +174,7 @@ bool SseParser::appendPartialLine(const char *bytes, qsizetype size)
         return true;
     if (partialLineSize() + size > m_maxLineSize) {
         m_discardingLine = true; // until the line's end arrives
-        return rejectLongLine(partialLineSize() + size);
+        return rejectLongLine();
     }
     if (!m_lineBuffered) {
         if (m_hasData)
@@ -186,15 +186,16 @@ bool SseParser::appendPartialLine(const char *bytes, qsizetype size)
     return true;
 }
 
-bool SseParser::rejectLongLine(qsizetype seenBytes)
+bool SseParser::rejectLongLine()
 {
     m_lineBuffered = false;
     m_atStreamStart = false; // a rejected first line still ends the place where a BOM may stand
     m_discardingEvent = true;
     m_hasData = false;
-    return m_sink->limitExceeded(
-        QStringLiteral("a line of %1 or more exceeds the limit of %2; its event is discarded")
-            .arg(sizeText(seenBytes), sizeText(m_maxLineSize)));
+    // How much of the line had arrived depends on where the chunks split, so the message leaves it out:
+    // the same stream reports the same way however it comes.
+    return m_sink->limitExceeded(QStringLiteral("a line longer than the limit of %1; its event is discarded")
+                                     .arg(sizeText(m_maxLineSize)));
 }
 
 bool SseParser::processLine(const char *line, qsizetype size)

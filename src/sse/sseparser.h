@@ -54,7 +54,7 @@ private:
     bool appendData(const char *value, qsizetype valueSize);
     bool dispatch();
     bool appendPartialLine(const char *bytes, qsizetype size);
-    bool rejectLongLine(qsizetype seenBytes);
+    bool rejectLongLine();
     qsizetype partialLineSize() const { return m_lineBuffered ? m_partialLine.size() : 0; }
     QByteArrayView pendingData() const { return m_dataOwned ? QByteArrayView(m_data) : m_dataView; }
     void ownData();

@@ -79,9 +79,13 @@ QString decodeUtf8Whatwg(const unsigned char *bytes, qsizetype size)
 
 QString decodeUtf8(const char *bytes, qsizetype size)
 {
-    QString fast = QString::fromUtf8(bytes, size);
-    if (!fast.contains(QChar::ReplacementCharacter))
-        return fast;
+    // QString::fromUtf8 also drops a leading BOM, which "decode without BOM" keeps as U+FEFF.
+    const bool leadingBom = size >= 3 && std::memcmp(bytes, "\xEF\xBB\xBF", 3) == 0;
+    if (!leadingBom) {
+        QString fast = QString::fromUtf8(bytes, size);
+        if (!fast.contains(QChar::ReplacementCharacter))
+            return fast;
+    }
     return decodeUtf8Whatwg(reinterpret_cast<const unsigned char *>(bytes), size);
 }
 

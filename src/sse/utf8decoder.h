@@ -5,8 +5,9 @@
 #include <QString>
 
 // UTF-8 to QString exactly as the WHATWG Encoding standard's "UTF-8 decode without BOM" does it: each
-// maximal invalid subpart becomes one U+FFFD. QString::fromUtf8 replaces a truncated sequence byte by byte,
-// so it is used only as the fast path for input it decodes without any replacement.
+// maximal invalid subpart becomes one U+FFFD, and a leading BOM stays U+FEFF. QString::fromUtf8 replaces a
+// truncated sequence byte by byte and drops a leading BOM, so it is used only as the fast path for input
+// without a leading BOM that it decodes without any replacement.
 QString decodeUtf8(const char *bytes, qsizetype size);
 
 // Whether the bytes are valid UTF-8, i.e. decodeUtf8() replaces nothing in them.

@@ -17,8 +17,13 @@ QString whatwgUtf8Decode(QByteArrayView bytes)
     int bytesSeen = 0;
     quint8 lowerBoundary = 0x80;
     quint8 upperBoundary = 0xBF;
-    const auto append = [&out](char32_t c) {
-        out.append(QString::fromUcs4(&c, 1));
+    const auto append = [&out](char32_t c) { // not QString::fromUcs4, which drops U+FEFF as a BOM
+        if (QChar::requiresSurrogates(c)) {
+            out.append(QChar(QChar::highSurrogate(c)));
+            out.append(QChar(QChar::lowSurrogate(c)));
+        } else {
+            out.append(QChar(char16_t(c)));
+        }
     };
     for (qsizetype i = 0; i < bytes.size(); ++i) {
         const quint8 byte = quint8(bytes[i]);

@@ -3,8 +3,8 @@
 // destroy nothing, and the writer thread commits within its flush interval.
 #include "captureexporter.h"
 #include "captureimporter.h"
-#include "ndjsonformat.h"
 #include "capturestore.h"
+#include "ndjsonformat.h"
 #include "sqlitecapturebackend.h"
 
 #include <QFile>

@@ -1,6 +1,7 @@
 // Subscriptions and profiles as JSON: round trips, validation messages, bad files that change nothing.
 #include "profile.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QTemporaryDir>
@@ -41,6 +42,8 @@ private Q_SLOTS:
     void badFilesChangeNothing_data();
     void badFilesChangeNothing();
     void demoProfileCoversEveryFeed();
+    void hugeProfilesAreRefusedAtOnce_data();
+    void hugeProfilesAreRefusedAtOnce();
 };
 
 void TestProfile::subscriptionRoundTrip()
@@ -170,6 +173,46 @@ void TestProfile::badFilesChangeNothing()
     QFile again(path);
     QVERIFY(again.open(QIODevice::ReadOnly));
     QCOMPARE(again.readAll(), content); // untouched
+}
+
+// A profile built to hurt: each is refused within a second, with one line that says why.
+void TestProfile::hugeProfilesAreRefusedAtOnce_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("message");
+    QByteArray many = R"({"subscriptions":[)";
+    for (int i = 0; i < 10000; ++i)
+        many += QByteArray(i ? "," : "") + R"({"id":")" + QByteArray::number(i) + R"(","url":"http://h/"})";
+    many += "]}";
+    QTest::newRow("10 000 subscriptions") << many << "10000 subscriptions; EventScope opens at most 1000";
+    QTest::newRow("a 50 MB string") << QByteArray(R"({"subscriptions":[{"name":")" +
+                                                  QByteArray(50 * 1024 * 1024, 'x') + R"("}]})")
+                                    << "is larger than 16 MiB";
+    QByteArray broken = R"({"subscriptions":[)";
+    for (int i = 0; i < 900; ++i)
+        broken += QByteArray(i ? "," : "") + R"({"name":"feed\n)" + QByteArray::number(i) + R"(","url":"x"})";
+    broken += "]}";
+    // Names with line breaks, as fuzz_profile found: the error stays one line.
+    QTest::newRow("900 broken subscriptions") << broken << "; and 895 more";
+}
+
+void TestProfile::hugeProfilesAreRefusedAtOnce()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    const QString path = dir.filePath("profile.json");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(content);
+    file.close();
+    QElapsedTimer clock;
+    clock.start();
+    QString error;
+    QVERIFY(!Profile::load(path, &error));
+    QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed()) + " ms"));
+    QVERIFY2(error.contains(message), qPrintable(error.left(300)));
+    QVERIFY2(!error.contains(u'\n') && error.size() < 1000, qPrintable(error.left(300)));
 }
 
 void TestProfile::demoProfileCoversEveryFeed()

@@ -42,6 +42,10 @@ void TestUtf8Decoder::decodes_data()
                                                  << r + "A";
     QTest::newRow("truncated then valid") << QByteArray("\xE2\x82\xE2\x82\xAC") << r + QString::fromUtf8("€");
     QTest::newRow("truncated at end") << QByteArray("ok\xF0\x9F") << "ok" + r;
+    // Found by fuzz_utf8decoder: QString::fromUtf8 dropped the BOM of data that begins with one.
+    QTest::newRow("leading BOM kept") << QByteArray("\xEF\xBB\xBFok") << QStringLiteral("\uFEFFok");
+    QTest::newRow("leading BOM kept before invalid bytes")
+        << QByteArray("\xEF\xBB\xBF\xB6") << QStringLiteral("\uFEFF") + r;
 }
 
 void TestUtf8Decoder::decodes()
