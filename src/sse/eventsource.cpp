@@ -351,9 +351,9 @@ void EventSource::releaseStream()
     stream->deleteLater(); // its connection closes with it; deleted later, since this may be its signal
 }
 
-bool EventSource::isCurrent(const QPointer<EventSource> &self, const HttpStream *stream) const
+bool EventSource::isCurrent(const QPointer<EventSource> &self, const HttpStream *stream)
 {
-    return self && m_stream == stream && m_state == ReadyState::Open;
+    return self && self->m_stream == stream && self->m_state == ReadyState::Open;
 }
 
 bool EventSource::eventParsed(const SseEventView &event)

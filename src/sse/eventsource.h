@@ -93,7 +93,9 @@ private:
     void fail(SseError error);
     void setReadyState(ReadyState state);
     void releaseStream();
-    bool isCurrent(const QPointer<EventSource> &self, const HttpStream *stream) const;
+    // Static, so nothing is read through `this` (which a receiver may have deleted) before `self` is
+    // checked: as a member, the compiler may load the fields first, since `this` is assumed valid there.
+    static bool isCurrent(const QPointer<EventSource> &self, const HttpStream *stream);
 
     QPointer<QNetworkAccessManager> m_http2Network;
     bool m_useHttp2 = false; // the origin chose HTTP/2 when this source last asked

@@ -28,7 +28,8 @@ class ReplayingServer : public QObject
 
 public:
     explicit ReplayingServer(QByteArray statusLine, QByteArray extraHeaders)
-        : m_statusLine(std::move(statusLine))
+        : m_server(this) // a child, so moveToThread() takes it along and its sockets get a parent there
+        , m_statusLine(std::move(statusLine))
         , m_extraHeaders(std::move(extraHeaders))
     {}
 

@@ -210,7 +210,9 @@ void TestProfile::hugeProfilesAreRefusedAtOnce()
     clock.start();
     QString error;
     QVERIFY(!Profile::load(path, &error));
+#ifndef EVENTSCOPE_SANITIZED // several times slower under a sanitizer, which says nothing of the product
     QVERIFY2(clock.elapsed() < 1000, qPrintable(QString::number(clock.elapsed()) + " ms"));
+#endif
     QVERIFY2(error.contains(message), qPrintable(error.left(300)));
     QVERIFY2(!error.contains(u'\n') && error.size() < 1000, qPrintable(error.left(300)));
 }
