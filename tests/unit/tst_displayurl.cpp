@@ -18,11 +18,14 @@ void TestDisplayUrl::masksOnlyThePassword_data()
     QTest::addColumn<QString>("shown");
     QTest::newRow("user and password") << "https://ops:hunter2@example.org/feed?x=1"
                                        << "https://ops:••••@example.org/feed?x=1";
-    QTest::newRow("password alone") << "https://:hunter2@example.org/" << "https://:••••@example.org/";
+    QTest::newRow("password alone") << "https://:hunter2@example.org/"
+                                    << "https://:••••@example.org/";
     QTest::newRow("encoded @ and : in userinfo") << "http://a%40b:p%3Aw%40rd@h:8080/p@q"
                                                  << "http://a%40b:••••@h:8080/p@q";
-    QTest::newRow("user without password") << "http://ops@h/" << "http://ops@h/";
-    QTest::newRow("no userinfo") << "http://h/path?token=in-query" << "http://h/path?token=in-query";
+    QTest::newRow("user without password") << "http://ops@h/"
+                                           << "http://ops@h/";
+    QTest::newRow("no userinfo") << "http://h/path?token=in-query"
+                                 << "http://h/path?token=in-query";
 }
 
 void TestDisplayUrl::masksOnlyThePassword()

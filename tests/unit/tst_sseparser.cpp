@@ -182,8 +182,8 @@ void TestSseParser::rules_data()
     // Its length is counted, not written out: a hand-counted 34 once read past the literal (found by ASan).
     static const char idWithNul[] = "id: 1\ndata: a\n\nid: 2\0"
                                     "3\ndata: b\n\n";
-    QTest::newRow("id with NUL ignored") << QByteArray(idWithNul, sizeof idWithNul - 1)
-                                         << QStringList{msg("a", "1"), msg("b", "1")};
+    QTest::newRow("id with NUL ignored")
+        << QByteArray(idWithNul, sizeof idWithNul - 1) << QStringList{msg("a", "1"), msg("b", "1")};
     QTest::newRow("id takes effect at a blank line without data")
         << QByteArray("id: 5\n\ndata: x\n\n") << QStringList{msg("x", "5")};
     QTest::newRow("id after data in the same event")
