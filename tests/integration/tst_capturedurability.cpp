@@ -5,7 +5,9 @@
 #include "sqlitecapturebackend.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
@@ -20,6 +22,7 @@ private Q_SLOTS:
     void initTestCase();
     void killNineLosesAtMostTheLastQuarterSecond();
     void fullDiskKeepsMonitoringAndWhatWasStored();
+    void exportIntoAFullDiskLeavesNoHalfFile();
 
 private:
     DemoServer m_server;
@@ -145,6 +148,36 @@ void TestCaptureDurability::fullDiskKeepsMonitoringAndWhatWasStored()
     QVERIFY2(error.isEmpty(), qPrintable(error));
     QVERIFY(!stored.isEmpty());    // what fitted is still there and readable
     QVERIFY(stored.size() < 4000); // and the limit did bite
+}
+
+void TestCaptureDurability::exportIntoAFullDiskLeavesNoHalfFile()
+{
+    const QString db = m_dir.filePath("to-export.sqlite");
+    {
+        SqliteCaptureBackend store(db);
+        QString error;
+        QVERIFY2(store.open(&error), qPrintable(error));
+        const qint64 session = store.beginSession("test", 0, &error);
+        QList<CapturedEvent> events;
+        for (int n = 1; n <= 2000; ++n)
+            events.append(
+                {{"quote", QString(200, 'x'), QString::number(n)}, "quotes", n, quint64(n), {}, false});
+        QVERIFY2(store.append(session, events, &error), qPrintable(error));
+    }
+    // About 500 KB of NDJSON against a 32 KiB file size limit (see the test above).
+    const QString output = m_dir.filePath("exported.ndjson");
+    QProcess exporter;
+    exporter.start("/bin/sh",
+                   {"-c",
+                    "trap '' XFSZ; ulimit -f 64; exec \"$0\" export --db \"$1\" --format ndjson -o \"$2\"",
+                    EVENTSCOPE_BIN, db, output});
+    QVERIFY(exporter.waitForFinished(Bound)); // no server in this test: blocking is fine
+    const QByteArray err = exporter.readAllStandardError();
+    QCOMPARE(exporter.exitCode(), 1);
+    QVERIFY2(err.startsWith("eventscope export: ") && err.count('\n') == 1 && err.contains("exported.ndjson"),
+             err.constData());
+    QVERIFY(!QFile::exists(output)); // written whole or not at all
+    QCOMPARE(QDir(m_dir.path()).entryList({"exported.ndjson*"}, QDir::Files | QDir::Hidden), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestCaptureDurability)

@@ -87,6 +87,7 @@ private Q_SLOTS:
     void invalidUrlFailsWithClearError();
     void tlsErrorsFailClosed();
     void insecureTlsWhenExplicitlyAllowed();
+    void refusesARedirectFromHttpsToHttp();
     void gzipEncodedStream();
     void garbageResponseLosesNothing();
 };
@@ -495,6 +496,33 @@ void TestEventSource::insecureTlsWhenExplicitlyAllowed()
     rig.open(request);
     QVERIFY(rig.events.wait(Bound));
     QCOMPARE(eventAt(rig.events, 0).data, QString("over tls"));
+}
+
+void TestEventSource::refusesARedirectFromHttpsToHttp()
+{
+    Rig rig(true);
+    QVERIFY(rig.listening);
+    ScriptedServer plain;
+    QVERIFY(plain.listen());
+    plain.enqueue(ScriptedResponse::stream("data: must not arrive\n\n"));
+    QUrl target = plain.url("/plain");
+    target.setUserName("ops");
+    target.setPassword("pw"); // and the refusal, shown to the operator, does not show it
+    ScriptedResponse moved = ScriptedResponse::withStatus(302, "Found");
+    moved.headers.append(qMakePair(QByteArray("Location"), target.toEncoded()));
+    rig.server.enqueue(moved);
+    SseRequest request = requestFor(rig.server.url("/start"));
+    request.allowInsecureTls = true;
+    rig.open(request);
+    QVERIFY(rig.closed.wait(Bound));
+    QCOMPARE(rig.errors.size(), 1);
+    const SseError error = errorAt(rig.errors, 0);
+    QVERIFY(error.permanent);
+    QCOMPARE(error.message,
+             QString("a redirect from https to 'http://ops:••••@127.0.0.1:%1/plain' would drop TLS; "
+                     "not following it")
+                 .arg(target.port()));
+    QCOMPARE(plain.requests().size(), 0);
 }
 
 void TestEventSource::gzipEncodedStream()
