@@ -36,8 +36,9 @@ QString stringField(const QJsonObject &object, QLatin1String name, const QString
 void addProblem(CaptureImporter::Result &result, qint64 line, const QString &problem)
 {
     ++result.malformed;
-    if (result.problems.size() < CaptureImporter::ProblemsKept)
-        result.problems << QStringLiteral("line %1: %2").arg(line).arg(problem);
+    if (result.problems.size() <
+        CaptureImporter::ProblemsKept) // simplified(): a quoted value may hold a line break
+        result.problems << QStringLiteral("line %1: %2").arg(line).arg(problem).simplified();
 }
 
 class Collector : public SseParserSink
