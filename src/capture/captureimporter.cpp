@@ -36,8 +36,8 @@ QString stringField(const QJsonObject &object, QLatin1String name, const QString
 void addProblem(CaptureImporter::Result &result, qint64 line, const QString &problem)
 {
     ++result.malformed;
-    if (result.problems.size() <
-        CaptureImporter::ProblemsKept) // simplified(): a quoted value may hold a line break
+    // simplified(): a value the problem quotes may hold a line break, and a problem is one line.
+    if (result.problems.size() < CaptureImporter::ProblemsKept)
         result.problems << QStringLiteral("line %1: %2").arg(line).arg(problem).simplified();
 }
 
