@@ -34,11 +34,19 @@ Rectangle {
             return image.pixel(Math.round(point.x), Math.round(point.y))
         }
 
+        // Whether two colours differ by at most one step in 255 per channel. A popup is now and then read
+        // back as #fffeff for #ffffff, and stays so for seconds (seen in both builds, most often under
+        // AddressSanitizer): one step short of opaque, like a late step of its fade-in; why the software
+        // renderer keeps it is not known. The backdrop is magenta, so a background that is not drawn
+        // still differs by 255 steps.
+        function nearlyEqual(a, b) {
+            const step = 1.5 / 255
+            return Math.abs(a.r - b.r) <= step && Math.abs(a.g - b.g) <= step && Math.abs(a.b - b.b) <= step
+        }
+
         // The pixel at (x, y) of `item` comes out in `item`'s colour once any opening animation is over.
-        // Bounded at 5 s: within 2 s a popup was now and then still read at its last step of fading in
-        // (#fffeff for #ffffff), in the normal build once and under AddressSanitizer's slower frames often.
         function drawnIn(item, x, y) {
-            tryVerify(() => Qt.colorEqual(pixelAt(item, x, y), item.color), 5000,
+            tryVerify(() => nearlyEqual(pixelAt(item, x, y), item.color), 2000,
                       "drawn " + pixelAt(item, x, y) + ", not " + item.color)
         }
 
