@@ -25,6 +25,16 @@ Subscription fullSubscription()
     return subscription;
 }
 
+// Writes `content` as profile.json in `dir`: its path, or an empty string when it could not be written.
+QString writtenProfile(const QTemporaryDir &dir, const QByteArray &content)
+{
+    const QString path = dir.filePath("profile.json");
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(content) != content.size())
+        return {};
+    return path;
+}
+
 } // namespace
 
 class TestProfile : public QObject
@@ -161,11 +171,8 @@ void TestProfile::badFilesChangeNothing()
     QFETCH(QByteArray, content);
     QFETCH(QString, message);
     QTemporaryDir dir;
-    const QString path = dir.filePath("profile.json");
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(content);
-    file.close();
+    const QString path = writtenProfile(dir, content);
+    QVERIFY(!path.isEmpty());
     QString error;
     QVERIFY(!Profile::load(path, &error));
     QVERIFY2(error.startsWith("profile '" + path + "': "), qPrintable(error));
@@ -201,11 +208,8 @@ void TestProfile::hugeProfilesAreRefusedAtOnce()
     QFETCH(QByteArray, content);
     QFETCH(QString, message);
     QTemporaryDir dir;
-    const QString path = dir.filePath("profile.json");
-    QFile file(path);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(content);
-    file.close();
+    const QString path = writtenProfile(dir, content);
+    QVERIFY(!path.isEmpty());
     QElapsedTimer clock;
     clock.start();
     QString error;
