@@ -34,7 +34,7 @@ std::optional<Profile> Profile::load(const QString &path, QString *error)
         return std::nullopt;
     }
     if (file.size() > MaxProfileBytes) {
-        *error = QStringLiteral("profile '%1' is larger than 16 MiB; it is not a profile").arg(path);
+        *error = QStringLiteral("profile '%1': larger than 16 MiB; it is not a profile").arg(path);
         return std::nullopt;
     }
     std::optional<Profile> profile = fromJson(file.readAll(), error);
