@@ -27,6 +27,7 @@ public:
     // A finished feed whose client already has everything: the server answers 204 instead of a stream.
     bool hasNothingAfter(const QString &lastEventId) const;
     bool isFinished() const { return m_finished; }
+    qint64 lastSequence() const { return m_lastSequence; }
     // No clients and nothing generated for the linger time: the server may let it go.
     bool isIdle() const { return m_clients.isEmpty() && !m_timer.isActive(); }
     void sendComment(const QByteArray &comment);

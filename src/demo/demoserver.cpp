@@ -37,7 +37,8 @@ const QByteArray Index =
     "GET  /bench?n=100000&size=64&rate=0           n events, rate/s (0: as fast as possible), then close\n"
     "\n"
     "Every stream: id: on each event, retry: first, heartbeat comments, Last-Event-ID resume.\n"
-    "Fault injection on any feed: ?drop_after=N  ?stall_after=N  ?status=503\n";
+    "Fault injection on any feed: ?drop_after=N  ?stall_after=N  ?fail_every=N  ?status=503\n"
+    "  (fail_every=N: every Nth such request is answered 503 with Retry-After: 1)\n";
 
 // Reads one numeric query parameter within bounds; sets `error` when it is present but wrong.
 double number(const QUrlQuery &query, const QString &name, double fallback, double low, double high,
@@ -92,6 +93,22 @@ bool DemoServer::listen(QString *error)
     m_heartbeat.start();
     m_cleanup.start();
     return true;
+}
+
+void DemoServer::stopListening()
+{
+    m_options.port = port();
+    m_server->close();
+    m_heartbeat.stop();
+    // Every client socket (being read, streaming, benchmarking) is a descendant; aborting one tells its
+    // owner, which then goes, so the list is taken first.
+    QList<QPointer<QTcpSocket>> sockets;
+    for (QTcpSocket *socket : findChildren<QTcpSocket *>())
+        sockets.append(socket);
+    for (const QPointer<QTcpSocket> &socket : std::as_const(sockets)) {
+        if (socket)
+            socket->abort();
+    }
 }
 
 quint16 DemoServer::port() const
@@ -173,17 +190,18 @@ void DemoServer::handle(HttpConnection *connection, const HttpRequest &request)
             close);
         return;
     }
-    if (request.query.hasQueryItem(QStringLiteral("status"))) {
-        QString error;
-        const int status = int(number(request.query, QStringLiteral("status"), 0, 400, 599, &error));
-        if (!error.isEmpty()) {
-            connection->respond(HttpResponse::text(400, error.toUtf8(), true), true);
-            return;
-        }
+    QString error;
+    const int injected = injectedStatus(request.query, &error);
+    if (!error.isEmpty()) {
+        connection->respond(HttpResponse::text(400, error.toUtf8(), true), true);
+        return;
+    }
+    if (injected) {
         HttpResponse::Headers headers;
-        if (status == 503 || status == 429)
+        if (injected == 503 || injected == 429)
             headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("1")));
-        connection->respond(HttpResponse::text(status, "status injected by ?status=", true, headers), true);
+        connection->respond(
+            HttpResponse::text(injected, "status injected by ?status= or ?fail_every=", true, headers), true);
         return;
     }
     if (feed == QLatin1String("bench"))
@@ -194,9 +212,19 @@ void DemoServer::handle(HttpConnection *connection, const HttpRequest &request)
         openChannelStream(connection, request, feed);
 }
 
-Channel *DemoServer::channelFor(const QString &feed, const HttpRequest &request, QString *error)
+int DemoServer::injectedStatus(const QUrlQuery &query, QString *error)
 {
-    const QUrlQuery &query = request.query;
+    const int status = int(number(query, QStringLiteral("status"), 0, 400, 599, error));
+    const qint64 every = qint64(number(query, QStringLiteral("fail_every"), 0, 1, 1e9, error));
+    if (!error->isEmpty())
+        return 0;
+    if (status)
+        return status;
+    return every > 0 && ++m_failableRequests % every == 0 ? 503 : 0;
+}
+
+DemoServer::Feed DemoServer::feedFor(const QString &feed, const QUrlQuery &query, QString *error) const
+{
     QString key = feed;
     std::unique_ptr<FeedGenerator> generator;
     if (feed == QLatin1String("stocks")) {
@@ -210,12 +238,12 @@ Channel *DemoServer::channelFor(const QString &feed, const HttpRequest &request,
             if (!symbolPattern.match(symbol).hasMatch()) {
                 *error =
                     QStringLiteral("'%1' is not a ticker symbol (1-12 of A-Z, 0-9, '.', '-')").arg(symbol);
-                return nullptr;
+                return {};
             }
         }
         if (symbols.size() > 100) {
             *error = QStringLiteral("at most 100 symbols");
-            return nullptr;
+            return {};
         }
         const double rate = number(query, QStringLiteral("rate"), 5, 0.01, 100000, error);
         key += QLatin1Char('|') + symbols.join(QLatin1Char(',')) + QLatin1Char('|') + QString::number(rate);
@@ -232,20 +260,35 @@ Channel *DemoServer::channelFor(const QString &feed, const HttpRequest &request,
     } else {
         generator = std::make_unique<ProgressFeed>(seedFor(m_options.seed, key));
     }
+    return {key, std::move(generator)};
+}
+
+Channel *DemoServer::channelFor(const QString &feed, const QUrlQuery &query, QString *error)
+{
+    Feed made = feedFor(feed, query, error);
     if (!error->isEmpty())
         return nullptr;
-    Channel *&channel = m_channels[key];
+    Channel *&channel = m_channels[made.key];
     if (!channel)
-        channel =
-            new Channel(QString(), std::move(generator), m_options.ringCapacity, m_options.lingerMs, this);
+        channel = new Channel(QString(), std::move(made.generator), m_options.ringCapacity,
+                              m_options.lingerMs, this);
     return channel;
+}
+
+qint64 DemoServer::lastEventNumber(const QUrl &feedUrl) const
+{
+    QString error;
+    const Feed feed = feedFor(feedUrl.path().remove(QRegularExpression(QStringLiteral("^/+|/+$"))),
+                              QUrlQuery(feedUrl), &error);
+    const Channel *channel = error.isEmpty() ? m_channels.value(feed.key) : nullptr;
+    return channel ? channel->lastSequence() : 0;
 }
 
 void DemoServer::openChannelStream(HttpConnection *connection, const HttpRequest &request,
                                    const QString &feed)
 {
     QString error;
-    Channel *channel = channelFor(feed, request, &error);
+    Channel *channel = channelFor(feed, request.query, &error);
     if (!channel) {
         connection->respond(HttpResponse::text(400, error.toUtf8(), true), true);
         return;

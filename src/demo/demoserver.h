@@ -1,5 +1,6 @@
 #pragma once
 
+#include "feedgenerator.h"
 #include "httprequest.h"
 #include "httprequestreader.h"
 
@@ -8,6 +9,7 @@
 #include <QObject>
 #include <QTimer>
 #include <QUrl>
+#include <memory>
 
 class Channel;
 class HttpConnection;
@@ -30,7 +32,7 @@ struct DemoServerOptions
 
 // The embedded SSE server behind `--demo`, `serve-demo` and the tests: stock quotes, IoT telemetry, job
 // progress (also started by POST), notifications and a bench stream, each with IDs, retry:, heartbeats,
-// Last-Event-ID replay and fault injection (?drop_after=N, ?stall_after=N, ?status=NNN).
+// Last-Event-ID replay and fault injection (?drop_after=N, ?stall_after=N, ?fail_every=N, ?status=NNN).
 class DemoServer : public QObject
 {
     Q_OBJECT
@@ -40,11 +42,17 @@ public:
     ~DemoServer() override;
 
     bool listen(QString *error = nullptr);
+    // A server restart whose event log survives it: stops listening and cuts every connection, keeping the
+    // feeds, their IDs and their replay buffers; listen() again then takes the same port.
+    void stopListening();
     quint16 port() const;
     QUrl url(const QString &pathAndQuery = QStringLiteral("/")) const;
     // The feeds with their default parameters, as serve-demo prints them.
     QStringList feedUrls() const;
     int connectionCount() const { return m_connections; }
+    // How many events the feed at `feedUrl` (this server's, fault parameters ignored) has numbered so far:
+    // its last ID; 0 when no one asked for it yet.
+    qint64 lastEventNumber(const QUrl &feedUrl) const;
 
 private:
     void acceptConnections();
@@ -54,7 +62,16 @@ private:
     void resumeJob(HttpConnection *connection, const HttpRequest &request, const QString &lastEventId);
     void openBenchStream(HttpConnection *connection, const HttpRequest &request);
     void stream(HttpConnection *connection, const HttpRequest &request, Channel *channel);
-    Channel *channelFor(const QString &feed, const HttpRequest &request, QString *error);
+    // A feed's key (the feed and its parameters) and its generator, made for a new channel.
+    struct Feed
+    {
+        QString key;
+        std::unique_ptr<FeedGenerator> generator;
+    };
+    Feed feedFor(const QString &feed, const QUrlQuery &query, QString *error) const;
+    Channel *channelFor(const QString &feed, const QUrlQuery &query, QString *error);
+    // The status a request asks to be failed with now (?status=, or ?fail_every= on its turn); 0: none.
+    int injectedStatus(const QUrlQuery &query, QString *error);
     void sendHeartbeats();
     void forgetIdleChannels();
 
@@ -65,6 +82,7 @@ private:
     QList<QString> m_jobOrder;
     int m_jobsStarted = 0;
     int m_connections = 0;
+    qint64 m_failableRequests = 0; // stream requests with ?fail_every=, counted for the next failure
     QTimer m_heartbeat;
     QTimer m_cleanup;
 };

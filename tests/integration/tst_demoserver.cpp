@@ -111,6 +111,8 @@ private Q_SLOTS:
     void resumesAfterDropsWithoutGapOrDuplicate();
     void resumesAfterStallThroughIdleTimeout();
     void injectedStatusIsRetried();
+    void failEveryAnswersEveryNthRequestWith503();
+    void restartKeepsPortIdsAndReplay();
     void heartbeatsKeepStreamsAlive();
     void benchStreamEndsAndResumeGets204();
     void benchStreamKeepsItsRate();
@@ -276,6 +278,52 @@ void TestDemoServer::injectedStatusIsRetried()
     QCOMPARE(got.errors.at(0).httpStatus, 503);
     QVERIFY(!got.errors.at(0).permanent);
     QVERIFY(got.errors.at(1).permanent);
+}
+
+void TestDemoServer::failEveryAnswersEveryNthRequestWith503()
+{
+    // Every 10 events the stream drops; every second reconnect is refused with 503 and Retry-After: 1.
+    const QUrl url = m_server->url("/stocks?symbols=FAIL&rate=400&drop_after=10&fail_every=2");
+    QList<SseError> errors;
+    const QList<SseEvent> events = collect(request(url), 30, &errors);
+    QVERIFY(events.size() >= 30);
+    verifyContiguousIds(events);
+    const auto refusals = std::count_if(errors.cbegin(), errors.cend(), [](const SseError &e) {
+        return e.httpStatus == 503 && !e.permanent && e.message.contains("503");
+    });
+    QVERIFY2(refusals >= 1, "a reconnect must have been answered 503");
+    QVERIFY(refusals < errors.size()); // the drops are errors too: not every request failed
+    QVERIFY(m_server->lastEventNumber(url) >= events.last().id.toLongLong());
+}
+
+void TestDemoServer::restartKeepsPortIdsAndReplay()
+{
+    DemoServer server(fastOptions());
+    QVERIFY(server.listen());
+    const quint16 port = server.port();
+    const QUrl url = server.url("/iot?devices=1&rate=200");
+    QCOMPARE(server.lastEventNumber(url), 0); // nobody asked for it yet
+
+    EventSource source;
+    source.setRequest(request(url));
+    Collector got(source);
+    source.open();
+    QTRY_VERIFY_WITH_TIMEOUT(got.events.size() >= 10, Bound);
+
+    server.stopListening(); // the open stream is cut and new connections are refused
+    QTRY_VERIFY_WITH_TIMEOUT(!got.errors.isEmpty(), Bound);
+    QCOMPARE(server.connectionCount(), 0);
+    const qsizetype beforeRestart = got.events.size();
+    QTRY_VERIFY_WITH_TIMEOUT(got.errors.size() >= 2, Bound); // a reconnect found nobody listening
+    QVERIFY(server.lastEventNumber(url) > beforeRestart);    // the feed went on meanwhile
+
+    QString error;
+    QVERIFY2(server.listen(&error), qPrintable(error));
+    QCOMPARE(server.port(), port);
+    QTRY_VERIFY_WITH_TIMEOUT(got.events.size() >= beforeRestart + 10, Bound);
+    source.close();
+    verifyContiguousIds(got.events); // what was sent while it was down came as the replay
+    QVERIFY(server.lastEventNumber(url) >= got.events.size());
 }
 
 void TestDemoServer::heartbeatsKeepStreamsAlive()
