@@ -51,11 +51,53 @@ Rectangle {
         }
         Item { Layout.fillWidth: true }
         Label {
+            // Where secret header values went, while that is news (moved into the keychain, or no keychain).
+            id: secretsLabel
+            objectName: "secretsNotice"
+            visible: text.length > 0 && bar.workspace.profileProblem.length === 0
+            text: bar.workspace.secretsNotice
+            color: bar.workspace.secretsOnlyInMemory ? Theme.warning : Theme.textMuted
+            elide: Text.ElideRight // what matters comes first; the cause, last, may be cut
+            Layout.maximumWidth: bar.width * 0.4
+            ToolTip.visible: secretsHover.hovered && truncated
+            ToolTip.text: text
+            HoverHandler { id: secretsHover }
+        }
+        Button {
+            objectName: "keepSecretsInFile"
+            visible: bar.workspace.secretsOnlyInMemory
+            text: "Keep in a private file…"
+            flat: true
+            Layout.preferredHeight: 24
+            onClicked: privateFileDialog.open()
+        }
+        Label {
+            visible: !secretsLabel.visible
             text: bar.workspace.profileProblem.length > 0 ? bar.workspace.profileProblem
                   : bar.demo ? "Demo profile (not saved)" : bar.workspace.profilePath
             color: bar.workspace.profileProblem.length > 0 ? Theme.down : Theme.textMuted
             elide: Text.ElideMiddle
             Layout.maximumWidth: bar.width * 0.45
+        }
+    }
+
+    Dialog {
+        id: privateFileDialog
+        objectName: "privateFileDialog"
+        title: "Keep secret header values in a file?"
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        width: 520
+        standardButtons: Dialog.Yes | Dialog.No
+        onAccepted: bar.workspace.keepSecretsInPrivateFile()
+
+        Label {
+            width: parent.width
+            wrapMode: Text.WordWrap
+            text: "No system keychain answered, so tokens, keys and cookies in your subscriptions' headers "
+                  + "are kept only until EventScope closes.\n\nKeep them in the profile file instead ("
+                  + bar.workspace.profilePath + ")? Only your user account will be able to read it, "
+                  + "but they will be stored there in plain text."
         }
     }
 }

@@ -43,22 +43,47 @@ std::optional<Profile> Profile::load(const QString &path, QString *error)
     return profile;
 }
 
-bool Profile::save(const QString &path, QString *error) const
+bool Profile::save(const QString &path, QString *error, Secrets secrets) const
 {
     QDir().mkpath(QFileInfo(path).absolutePath());
+    if (secrets == Secrets::Included && !secretValues().isEmpty()) {
+        // Made private before the secrets go in: QSaveFile gives its new file the old one's permissions.
+        QFile existing(path);
+        if (!existing.open(QIODevice::Append) ||
+            !existing.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner)) {
+            *error = QStringLiteral("cannot save profile '%1': %2").arg(path, existing.errorString());
+            return false;
+        }
+    }
     QSaveFile file(path); // written whole or not at all
-    if (!file.open(QIODevice::WriteOnly) || file.write(toJson()) < 0 || !file.commit()) {
+    if (!file.open(QIODevice::WriteOnly) || file.write(toJson(secrets)) < 0 || !file.commit()) {
         *error = QStringLiteral("cannot save profile '%1': %2").arg(path, file.errorString());
         return false;
     }
     return true;
 }
 
-QByteArray Profile::toJson() const
+QByteArray Profile::toJson(Secrets secrets) const
 {
     QJsonArray list;
-    for (const Subscription &subscription : subscriptions)
-        list.append(subscription.toJson());
+    for (const Subscription &subscription : subscriptions) {
+        QJsonObject object = subscription.toJson();
+        if (secrets != Secrets::Included) {
+            QJsonArray headers = object.value(QStringLiteral("headers")).toArray();
+            for (QJsonValueRef header : headers) {
+                QJsonObject pair = header.toObject();
+                // Marked even when empty: a value the keychain did not give this session is still there.
+                if (!Subscription::isSecretHeader(pair.value(QStringLiteral("name")).toString().toUtf8()))
+                    continue;
+                pair.insert(QStringLiteral("value"), QString());
+                if (secrets == Secrets::InKeychain)
+                    pair.insert(QStringLiteral("keychain"), true);
+                header = pair;
+            }
+            object.insert(QStringLiteral("headers"), headers);
+        }
+        list.append(object);
+    }
     return QJsonDocument(QJsonObject{{QStringLiteral("eventscopeProfile"), FormatVersion},
                                      {QStringLiteral("subscriptions"), list}})
         .toJson(QJsonDocument::Indented);
@@ -103,6 +128,11 @@ std::optional<Profile> Profile::fromJson(const QByteArray &json, QString *error)
             continue;
         }
         Subscription subscription = Subscription::fromJson(list[i].toObject(), &problems);
+        for (const QJsonValue &header : list[i].toObject().value(QStringLiteral("headers")).toArray()) {
+            if (header.toObject().value(QStringLiteral("keychain")).toBool())
+                profile.inKeychain.append(
+                    {subscription.id, header.toObject().value(QStringLiteral("name")).toString().toUtf8()});
+        }
         if (ids.contains(subscription.id))
             problems
                 << QStringLiteral("%1: its id '%2' is used twice").arg(subscription.name, subscription.id);
@@ -118,6 +148,25 @@ std::optional<Profile> Profile::fromJson(const QByteArray &json, QString *error)
         return std::nullopt;
     }
     return profile;
+}
+
+QHash<QString, QByteArray> Profile::secretValues() const
+{
+    QHash<QString, QByteArray> values;
+    for (const Subscription &subscription : subscriptions) {
+        for (const auto &[name, value] : subscription.request.headers) {
+            if (Subscription::isSecretHeader(name) && !value.isEmpty())
+                values.insert(keychainKey(subscription.id, name), value);
+        }
+    }
+    return values;
+}
+
+QString Profile::keychainKey(const QString &subscriptionId, const QByteArray &header)
+{
+    // Header names are case-insensitive; one key per subscription and header, whatever the spelling.
+    return QStringLiteral("subscription/%1/header/%2")
+        .arg(subscriptionId, QString::fromUtf8(header.toLower()));
 }
 
 Profile Profile::demo(const QUrl &base)

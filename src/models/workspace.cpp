@@ -66,6 +66,12 @@ Workspace::Workspace(const QString &profilePath, int batchIntervalMs, QObject *p
     });
     connect(&m_subscriptions, &SubscriptionListModel::subscriptionsEdited, this,
             &Workspace::subscriptionsEdited);
+    connect(&m_profiles, &ProfileStore::noticeChanged, this, &Workspace::secretsChanged);
+    connect(&m_profiles, &ProfileStore::saved, this, [this](const QString &error) {
+        m_profileProblem = error;
+        Q_EMIT profileChanged();
+        Q_EMIT secretsChanged(); // where the secrets went may have changed with the save
+    });
     m_idleTick.setInterval(IdleTickMs);
     connect(&m_idleTick, &QTimer::timeout, this, [this] {
         if (!m_paused)
@@ -168,14 +174,12 @@ bool Workspace::loadProfile(QString *error)
 {
     if (m_profilePath.isEmpty() || !QFileInfo::exists(m_profilePath))
         return true;
-    const std::optional<Profile> profile = Profile::load(m_profilePath, error);
-    if (!profile) {
+    if (!m_profiles.load(m_profilePath, error, [this](const Profile &profile) { setProfile(profile); })) {
         // Leave the file alone: saving over it would destroy what the operator can still repair.
         m_profileProblem = *error;
         Q_EMIT profileChanged();
         return false;
     }
-    setProfile(*profile);
     return true;
 }
 
@@ -243,37 +247,28 @@ void Workspace::follow(const QList<Subscription> &subscriptions)
 
 void Workspace::save()
 {
-    if (m_profilePath.isEmpty())
-        return;
-    QString error;
-    m_profileProblem =
-        Profile{m_subscriptions.subscriptions()}.save(m_profilePath, &error) ? QString() : error;
-    Q_EMIT profileChanged();
+    if (!m_profilePath.isEmpty())
+        m_profiles.save(m_profilePath, Profile{m_subscriptions.subscriptions()});
 }
 
 QString Workspace::importProfile(const QUrl &file)
 {
     QString error;
-    const std::optional<Profile> profile = Profile::load(file.toLocalFile(), &error);
-    if (!profile)
-        return error;
-    setProfile(*profile);
-    save();
-    return {};
+    const bool read = m_profiles.load(file.toLocalFile(), &error, [this](const Profile &profile) {
+        setProfile(profile);
+        save();
+    });
+    return read ? QString() : error;
 }
 
 QString Workspace::exportProfile(const QUrl &file) const
 {
-    Profile profile{m_subscriptions.subscriptions()};
     // Secrets stay on this machine: an exported profile names the headers but leaves their values blank.
-    for (Subscription &subscription : profile.subscriptions) {
-        for (auto &[name, value] : subscription.request.headers) {
-            if (Subscription::isSecretHeader(name))
-                value.clear();
-        }
-    }
     QString error;
-    return profile.save(file.toLocalFile(), &error) ? QString() : error;
+    return Profile{m_subscriptions.subscriptions()}.save(file.toLocalFile(), &error,
+                                                         Profile::Secrets::LeftOut)
+               ? QString()
+               : error;
 }
 
 void Workspace::updateDashboard()

@@ -6,6 +6,7 @@
 #include "eventlogmodel.h"
 #include "notificationmodel.h"
 #include "profile.h"
+#include "profilestore.h"
 #include "subscriptionlistmodel.h"
 
 #include <QElapsedTimer>
@@ -35,6 +36,8 @@ class Workspace : public QObject
     Q_PROPERTY(QString logNotice READ logNotice NOTIFY logNoticeChanged)
     Q_PROPERTY(QString profilePath READ profilePath NOTIFY profileChanged)
     Q_PROPERTY(QString profileProblem READ profileProblem NOTIFY profileChanged)
+    Q_PROPERTY(QString secretsNotice READ secretsNotice NOTIFY secretsChanged)
+    Q_PROPERTY(bool secretsOnlyInMemory READ secretsOnlyInMemory NOTIFY secretsChanged)
     Q_PROPERTY(QString captureSummary READ captureSummary NOTIFY captureChanged)
     Q_PROPERTY(QString captureProblem READ captureProblem NOTIFY captureChanged)
     Q_PROPERTY(QString capturePath READ capturePath NOTIFY captureChanged)
@@ -62,6 +65,12 @@ public:
     QString logNotice() const { return m_logNotice; }
     QString profilePath() const { return m_profilePath; }
     QString profileProblem() const { return m_profileProblem; }
+    // Where secret header values went when that is news (see ProfileStore), for the status bar.
+    QString secretsNotice() const { return m_profiles.notice(); }
+    // No keychain answered: secret values are kept for this session only, until the operator agrees to
+    // keepSecretsInPrivateFile().
+    bool secretsOnlyInMemory() const { return m_profiles.secretHome() == ProfileStore::SecretHome::Memory; }
+    Q_INVOKABLE void keepSecretsInPrivateFile() { m_profiles.keepSecretsInPrivateFile(); }
     qint64 eventsApplied() const { return m_eventsApplied; }
 
     // Records every batch (paused or not) into `store`, which outlives the workspace's use of it.
@@ -89,7 +98,8 @@ public:
 
     void setProfile(const Profile &profile);
     // The profile at profilePath(); a missing file is an empty profile, a bad one an error that keeps
-    // the file as it is (and the workspace empty) so nothing the operator made is overwritten.
+    // the file as it is (and the workspace empty) so nothing the operator made is overwritten. Secret
+    // header values kept in the keychain are read first: the subscriptions start once they are in.
     bool loadProfile(QString *error);
 
     Q_INVOKABLE QJsonObject subscriptionJson(const QString &id) const;
@@ -106,6 +116,7 @@ Q_SIGNALS:
     void bufferedCountChanged();
     void logNoticeChanged();
     void profileChanged();
+    void secretsChanged();
     void captureChanged();
     void replayChanged();
     // A frame reached the models (for the benchmark).
@@ -124,6 +135,8 @@ private:
 
     QString m_profilePath;
     QString m_profileProblem;
+    SecretVault m_vault;
+    ProfileStore m_profiles{&m_vault};
     SubscriptionListModel m_subscriptions;
     Dashboard m_dashboard;
     EventLogModel m_eventLog;

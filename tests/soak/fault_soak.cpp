@@ -77,6 +77,9 @@ public:
                     DemoServerOptions options;
                     options.heartbeatMs = 1000; // well inside the idle timeout: only a stall trips it
                     options.retryMs = 300;
+                    // 41 s of each feed for resumes, far more than any fault here keeps a client away; the
+                    // replay buffers live in this process too, and fill within the warm-up.
+                    options.ringCapacity = 1024;
                     m_servers.push_back(std::make_unique<DemoServer>(options));
                     ok = m_servers.back()->listen(error);
                     m_urls << m_servers.back()->url();
