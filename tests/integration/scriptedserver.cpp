@@ -176,6 +176,12 @@ void ScriptedServer::send(int request, const QByteArray &bytes)
         socket->write(chunk(bytes));
 }
 
+qint64 ScriptedServer::bytesToWrite(int request) const
+{
+    const QTcpSocket *socket = m_sockets.value(request);
+    return socket ? socket->bytesToWrite() : 0;
+}
+
 void ScriptedServer::end(int request)
 {
     if (QTcpSocket *socket = m_sockets.value(request)) {

@@ -55,6 +55,7 @@ public:
     void drop(int request);
     void end(int request); // the last chunk, then the close: a stream the server ended, not a cut one
     bool isOpen(int request) const;
+    qint64 bytesToWrite(int request) const; // sent but not yet taken by the network
 
 Q_SIGNALS:
     void requestReceived(int index);

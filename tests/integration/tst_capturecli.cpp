@@ -1,5 +1,6 @@
 // `eventscope capture` end to end: the real binary against a scripted server on 127.0.0.1, its output
 // compared line by line and its exit codes and stderr checked.
+#include "residentmemory.h"
 #include "scriptedserver.h"
 
 #include <QDateTime>
@@ -103,18 +104,6 @@ private:
     qint64 m_count;
     qint64 m_next = 0;
 };
-
-qint64 residentKilobytes(qint64 pid)
-{
-    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
-    if (!status.open(QIODevice::ReadOnly))
-        return -1;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toLongLong();
-    }
-    return -1;
-}
 
 } // namespace
 

@@ -12,6 +12,7 @@
 #include "capturestore.h"
 #include "demoserver.h"
 #include "feedhub.h"
+#include "residentmemory.h"
 #include "sqlitecapturebackend.h"
 
 #include <QCoreApplication>
@@ -206,14 +207,7 @@ qsizetype entriesIn(const char *folder)
 
 double rssMb()
 {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toDouble() / 1024.0;
-    }
-    return 0;
+    return double(residentKilobytes()) / 1024.0;
 }
 
 // Runs the event loop until `done` or the bound passes; whether it became true.
