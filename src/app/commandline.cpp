@@ -1,5 +1,7 @@
 #include "commandline.h"
 
+#include <QCoreApplication>
+
 QCommandLineOption CommandLine::helpOption()
 {
     return QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
@@ -14,7 +16,11 @@ CommandLine::Parse CommandLine::parse(QCommandLineParser &parser, const QCommand
         return Parse::Error;
     }
     if (parser.isSet(help)) {
+        // Qt's usage line names the program as it was started; this one names the command as typed.
+        const QString started = QStringLiteral("Usage: ") + QCoreApplication::arguments().value(0);
         message = parser.helpText();
+        if (message.startsWith(started))
+            message.replace(0, started.size(), QStringLiteral("Usage: ") + arguments.value(0));
         return Parse::Help;
     }
     if (!takesArguments && !parser.positionalArguments().isEmpty()) {

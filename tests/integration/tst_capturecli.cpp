@@ -116,6 +116,7 @@ private Q_SLOTS:
     void printsCsvWithHeader();
     void followsReconnectsUntilStreamClosesForGood();
     void failsWithExit3OnPermanentError();
+    void helpNamesTheCommand();
     void usageErrorsExit2_data();
     void usageErrorsExit2();
     void stopsAfterDuration();
@@ -197,6 +198,13 @@ void TestCaptureCli::failsWithExit3OnPermanentError()
         run.stderrText,
         QString(
             "eventscope capture: error: http status error: server answered 404 Not Found; not retrying\n"));
+}
+
+void TestCaptureCli::helpNamesTheCommand()
+{
+    const Run run = capture({"--help"});
+    QCOMPARE(run.exitCode, 0);
+    QCOMPARE(run.stdoutLines.value(0), QString("Usage: eventscope capture [options] URL"));
 }
 
 void TestCaptureCli::usageErrorsExit2_data()
