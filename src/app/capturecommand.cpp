@@ -181,6 +181,15 @@ void CaptureCommand::finish(int exitCode)
     m_source.close();
     m_pending.append(m_format->footer());
     flush();
+    if (m_store) {
+        // The store's last write is reported here: its status signal would come after the event loop.
+        const CaptureStatus last = m_store->flush();
+        if (!last.error.isEmpty() && last.error != m_storeError)
+            Console::error(Command, last.error);
+        if (last.waiting > 0)
+            Console::error(
+                Command, QStringLiteral("%1 events received are not in the capture store").arg(last.waiting));
+    }
     QCoreApplication::exit(m_exitCode);
 }
 

@@ -29,6 +29,19 @@ CaptureStore::~CaptureStore()
     m_thread.wait();
 }
 
+CaptureStatus CaptureStore::flush()
+{
+    CaptureStatus status;
+    QMetaObject::invokeMethod(
+        m_writer,
+        [&status, writer = m_writer] {
+            writer->flush();
+            status = writer->status();
+        },
+        Qt::BlockingQueuedConnection);
+    return status;
+}
+
 void CaptureStore::record(const QList<CapturedEvent> &batch)
 {
     m_writer->countIncoming(batch.size());

@@ -37,6 +37,9 @@ public:
     void setRetention(const RetentionPolicy &policy);
     void recordSubscriptions(const QList<CapturedSubscription> &subscriptions);
     CaptureStatus status() const { return m_status; }
+    // Writes what is waiting now, from any thread but the writer's, and says how that went: the last word
+    // of a process about to end, when a statusChanged() sent now would never be delivered.
+    CaptureStatus flush();
     QString location() const { return m_location; }
 
 Q_SIGNALS:

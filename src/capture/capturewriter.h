@@ -37,6 +37,7 @@ public:
     void recordSubscriptions(const QList<CapturedSubscription> &subscriptions);
     // Writes what waits, now (on shutdown).
     void flush();
+    const CaptureStatus &status() const { return m_status; }
 
 Q_SIGNALS:
     void statusChanged(const CaptureStatus &status);
