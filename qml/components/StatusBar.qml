@@ -72,6 +72,7 @@ Rectangle {
             onClicked: privateFileDialog.open()
         }
         Label {
+            objectName: "profileStatus"
             visible: !secretsLabel.visible
             text: bar.workspace.profileProblem.length > 0 ? bar.workspace.profileProblem
                   : bar.demo ? "Demo profile (not saved)" : bar.workspace.profilePath
