@@ -13,6 +13,7 @@ bool ProfileStore::load(const QString &path, QString *error, std::function<void(
     if (!profile)
         return false;
     m_plainInFile = profile->secretValues().size();
+    m_plainFileName = QFileInfo(path).fileName(); // an imported file, or the profile itself
     // Plain values in a file only its owner can read: the operator chose that file when no keychain answered.
     const QFileDevice::Permissions others = QFileDevice::ReadGroup | QFileDevice::ReadOther;
     m_privateFileAgreed = m_plainInFile > 0 && !(QFileInfo(path).permissions() & others);
@@ -101,7 +102,7 @@ void ProfileStore::startSave()
         if (m_plainInFile > 0)
             setNotice(QStringLiteral("Moved %1 secret header values from %2 into the system keychain")
                           .arg(m_plainInFile)
-                          .arg(QFileInfo(m_path).fileName()));
+                          .arg(m_plainFileName));
         else if (m_home != SecretHome::Keychain)
             setNotice(
                 QStringLiteral("The system keychain answers again: secret header values are kept there"));

@@ -48,6 +48,7 @@ private:
     SecretVault *m_vault;
     SecretVault::Values m_inKeychain; // what this session read from or wrote to the keychain
     qsizetype m_plainInFile = 0;      // secret values the loaded file held in plain text
+    QString m_plainFileName;
     bool m_privateFileAgreed = false;
     SecretHome m_home = SecretHome::Keychain;
     QString m_notice;
