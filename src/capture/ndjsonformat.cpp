@@ -1,5 +1,6 @@
 #include "ndjsonformat.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace {
@@ -13,6 +14,12 @@ char *writeJsonString(char *to, QByteArrayView utf8)
 {
     static constexpr char Hex[] = "0123456789abcdef";
     *to++ = '"';
+    // A string starting with U+FEFF keeps it escaped: Qt's JSON reader, like QString::fromUtf8, drops it
+    // from the start of a string it reads without escapes, so the raw bytes would not import back.
+    if (utf8.startsWith("\xEF\xBB\xBF")) {
+        to = std::copy_n("\\ufeff", 6, to);
+        utf8 = utf8.sliced(3);
+    }
     for (const char byte : utf8) {
         const auto c = static_cast<unsigned char>(byte);
         if (c >= 0x20 && c != '"' && c != '\\') {
