@@ -76,7 +76,7 @@ void ProfileStore::startSave()
     const SecretVault::Values secrets = m_profile.secretValues();
     SecretVault::Values changed;
     for (auto it = secrets.cbegin(); it != secrets.cend(); ++it) {
-        if (!m_inKeychain.contains(it.key()) || m_inKeychain.value(it.key()) != it.value())
+        if (m_inKeychain.value(it.key()) != it.value()) // never empty: an unknown key differs too
             changed.insert(it.key(), it.value());
     }
     QStringList gone;
