@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 import QtQuick
 
 // A ListView that shows rows and never selects one. A plain ListView makes its first row current and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Process exit codes of the CLI commands (DESIGN.md: usage errors 2, connection failures 3).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "jsonarrayformat.h"
 
 void JsonArrayFormat::appendRecord(QByteArray &out, const RecordBytes &record)

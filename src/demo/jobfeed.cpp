@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "jobfeed.h"
 
 JobFeed::JobFeed(const SimulatedJob::Plan &plan, qint64 startMs)

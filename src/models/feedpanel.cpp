@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "feedpanel.h"
 
 FeedPanel::FeedPanel(const QString &subscriptionId, const QString &kind, QObject *parent)

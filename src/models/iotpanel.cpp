@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "iotpanel.h"
 
 IotPanel::IotPanel(const QString &subscriptionId, const FieldMapping &mapping, QObject *parent)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "rawpanel.h"
 
 RawPanel::RawPanel(const QString &subscriptionId, QObject *parent)

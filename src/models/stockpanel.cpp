@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "stockpanel.h"
 
 StockPanel::StockPanel(const QString &subscriptionId, QObject *parent)

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The capture store's throughput: sustained inserts of 64-byte and 4 KiB events in the writer's batch
 // size, and an export of 1 000 000 events to NDJSON and CSV with peak RSS, to show memory stays flat.
 //

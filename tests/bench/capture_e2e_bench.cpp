@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `eventscope capture` of /bench?n=200000&size=64 to /dev/null over loopback: events/s end to end,
 // process start and connection included. Three runs; prints each and the median.
 #include "demoserver.h"

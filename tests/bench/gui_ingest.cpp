@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The dashboard under load: the real main window (QML, charts, event log) fed by FeedHub from demo
 // servers at about 10 000 events/s over 20 subscriptions, then a burst: one subscription jumps to 100 000
 // events/s for 10 s while the others go on. For each phase it prints the GUI thread's frame intervals, its

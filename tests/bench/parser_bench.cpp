@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Parser throughput: events of a given shape fed in 16 KiB chunks, as a socket would deliver them, to a
 // sink that reads every event's data and id (a checksum of their lengths). Prints events/s, MB/s of stream
 // bytes and heap allocations per event, counted by wrapping malloc, calloc and realloc for the whole

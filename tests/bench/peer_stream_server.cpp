@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The peer benchmark's server: builds N events once (`id:`, `event: quote`, a ~64-byte JSON `data:`), then
 // streams them to every connection as fast as the socket takes them, in 64 KiB HTTP chunks, and closes.
 // No Qt and no work per event while serving, so on a 2-core machine the clients get the CPU.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "fuzzcheck.h"
 #include "sseeventdecoder.h"
 #include "sseformat.h"

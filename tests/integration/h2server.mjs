@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // tst_http2's server: HTTP/2 only, over TLS (the tests' self-signed certificate), from Node's own http2
 // module. Every request gets a text/event-stream with an event every 50 ms. It prints "port N" once
 // listening, and "stream S PATH" for each request, S numbering the connection (session) it came on.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `eventscope capture` end to end: the real binary against a scripted server on 127.0.0.1, its output
 // compared line by line and its exit codes and stderr checked.
 #include "residentmemory.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The capture store under the worst an operator's machine does: the capturing process killed with
 // SIGKILL, and a disk that fills up. A real `eventscope capture --db` child process records the demo
 // server's stocks feed; the store is then opened and checked.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Streams whose end is the connection's end (HTTP/1.0, or HTTP/1.1 with Connection: close and neither a
 // length nor chunks), against a server on its own thread that replays from the start when a request
 // comes without Last-Event-ID: every new request must be the client's own reconnect, carrying the id, so

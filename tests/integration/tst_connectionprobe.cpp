@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The editor's "test connection" against the demo server: the first events of a good draft, the
 // server's refusal of a bad one, and a draft too broken to try.
 #include "connectionprobe.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // DemoServer as a real peer: EventSource reads every feed, resumes after injected drops and stalls without
 // gaps or duplicates, and malformed or hostile requests get a 4xx or a clean close while serving goes on.
 #include "demoserver.h"

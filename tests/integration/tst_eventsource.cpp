@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // EventSource against a real scripted HTTP server on 127.0.0.1: every rule of opening, reconnecting and
 // failing, seen from both ends of the socket.
 #include "eventsource.h"

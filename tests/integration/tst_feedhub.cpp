@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // FeedHub against the demo server: several subscriptions on the network thread, stamped events in
 // per-tick batches with nothing lost, event-type filters, statuses, gap detection, live edits.
 #include "demoserver.h"

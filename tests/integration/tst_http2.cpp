@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Twenty subscriptions to an origin that speaks only HTTP/2 (Node's http2 module, over TLS): every one
 // streams, and all of them over one connection, where HTTP/1.1 would take twenty.
 #include "feedhub.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Secret header values and the system keychain, against a real Secret Service: gnome-keyring-daemon in a
 // D-Bus session of its own (tests/keychain/with-keychain). Saved secrets go to the keychain and the
 // profile keeps a mark; they come back on load; a plain-text profile is moved over on its first save;

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The workspace against the demo server: every event FeedHub delivers reaches the event log and the
 // panels, pausing buffers and resuming applies the buffer, and profiles are saved on edit, exported
 // without secrets and never overwritten when they cannot be read.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Runs the Qt Quick tests (tst_*.qml here) against the application's own QML modules, linked in
 // statically as in the application, under a QApplication because Qt Charts needs one.
 #include <QApplication>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The fault soak: 20 subscriptions read four demo servers that misbehave on purpose for N minutes (default
 // 10), through FeedHub into a capture store, as the dashboard reads and records. Per subscription, the
 // faults are one of: the connection dropped every few seconds (?drop_after), the stream stalled for longer

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
 // Subscriptions and events as FeedHub's worker sees them, for the tests of what it makes of them.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The export dialog's engine: exports what a filtered Events view shows, or a store query, in the
 // background with progress; a cancelled export leaves no file.
 #include "captureexport.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The capture store's SQLite backend, exporter and importer: every format round-trips awkward data,
 // queries filter, retention keeps the store within its limits, damaged files and cancelled exports
 // destroy nothing, and the writer thread commits within its flush interval.

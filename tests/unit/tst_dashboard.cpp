@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "dashboard.h"
 #include "feeddigester.h"
 #include "feedtestdata.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The demo generators: documented JSON fields, determinism by seed, pacing, thresholds and job endings.
 #include "iotfeed.h"
 #include "jobfeed.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // What FeedHub's worker makes of events for the GUI: notifications from alerts and rules, one record per
 // key, chart frames cut to what is shown and stepped in time, and frames whose size stays bounded.
 #include "feeddigester.h"

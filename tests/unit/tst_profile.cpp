@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Subscriptions and profiles as JSON: round trips, validation messages, bad files that change nothing.
 #include "profile.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every parsing rule of the WHATWG event-stream model as its own case; each case is run on the whole input,
 // split in two at every possible point, and fed one byte at a time, and must give the same result each way.
 #include "sseeventdecoder.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The WHATWG Encoding standard's UTF-8 decoder: one U+FFFD per maximal invalid subpart.
 #include "utf8decoder.h"
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The npm `eventsource` client doing what `eventscope capture URL --format ndjson --max-events N` does:
 // one NDJSON line per event (time, source, event, id, data), written to stdout in batches of 256 KiB so
 // the peer is not slowed by a write per event, stopping after N events. The EventSource API has no way

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // eventsource-parser on the same streams as parser_bench (tests/bench/parser_bench.cpp): the same events,
 // fed in the same 16 KiB chunks of bytes for about 2 s per row. Each chunk goes through a streaming
 // TextDecoder first, as in every client of the parser (bytes arrive from the network; the parser takes
