@@ -137,6 +137,7 @@ ApplicationWindow {
                         onTriggered: { preferences.darkTheme = !preferences.darkTheme }
                     }
                     MenuItem { text: "Settings…"; onTriggered: { settingsDialog.open() } }
+                    MenuItem { text: "About EventScope"; onTriggered: { aboutDialog.open() } }
                 }
             }
         }
@@ -244,6 +245,56 @@ ApplicationWindow {
             }
             Label { text: "Dark theme"; color: Theme.text }
             Switch { checked: preferences.darkTheme; onToggled: { preferences.darkTheme = checked } }
+        }
+    }
+
+    Dialog {
+        id: aboutDialog
+        objectName: "aboutDialog"
+        title: "About EventScope"
+        modal: true
+        anchors.centerIn: Overlay.overlay
+        standardButtons: Dialog.Close
+        ColumnLayout {
+            spacing: 8
+            Label {
+                objectName: "aboutVersion"
+                text: "EventScope " + AboutInfo.version
+                font.pixelSize: 20
+                font.bold: true
+                color: Theme.text
+            }
+            Label { text: "A dashboard for Server-Sent Events feeds."; color: Theme.text }
+            GridLayout {
+                columns: 2
+                columnSpacing: 16
+                rowSpacing: 4
+                Label { text: "Qt"; color: Theme.textMuted }
+                Label {
+                    objectName: "aboutQt"
+                    text: AboutInfo.qtVersion + (AboutInfo.qtVersion === AboutInfo.qtBuildVersion ? "" : " (built with " + AboutInfo.qtBuildVersion + ")")
+                    color: Theme.text
+                }
+                Label { text: "Capture store schema"; color: Theme.textMuted }
+                Label { objectName: "aboutSchema"; text: AboutInfo.captureSchemaVersion; color: Theme.text }
+                Label { text: "License"; color: Theme.textMuted }
+                Label { text: AboutInfo.license; color: Theme.text }
+                Label { text: "Homepage"; color: Theme.textMuted }
+                Label {
+                    text: "<a href=\"" + AboutInfo.homepage + "\">" + AboutInfo.homepage + "</a>"
+                    textFormat: Text.StyledText
+                    linkColor: Theme.accent
+                    color: Theme.text
+                    onLinkActivated: (link) => { Qt.openUrlExternally(link) }
+                }
+            }
+            Label {
+                Layout.maximumWidth: 440
+                wrapMode: Text.WordWrap
+                text: "This program comes with ABSOLUTELY NO WARRANTY. It is free software: you may redistribute it and/or modify it under the terms of the GNU General Public License, version 3 or later."
+                color: Theme.textMuted
+                font.pixelSize: 12
+            }
         }
     }
 }

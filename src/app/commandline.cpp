@@ -1,8 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "commandline.h"
 
-#include <QCoreApplication>
-
 QCommandLineOption CommandLine::helpOption()
 {
     return QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
@@ -17,11 +15,13 @@ CommandLine::Parse CommandLine::parse(QCommandLineParser &parser, const QCommand
         return Parse::Error;
     }
     if (parser.isSet(help)) {
-        // Qt's usage line names the program as it was started; this one names the command as typed.
-        const QString started = QStringLiteral("Usage: ") + QCoreApplication::arguments().value(0);
+        // Qt's usage line names the program as it was started (or, before there is an application
+        // object, "<executable_name>"); this one names the command as typed.
         message = parser.helpText();
-        if (message.startsWith(started))
-            message.replace(0, started.size(), QStringLiteral("Usage: ") + arguments.value(0));
+        const QString usage = QStringLiteral("Usage: ");
+        const qsizetype programEnd = message.indexOf(QLatin1Char(' '), usage.size());
+        if (message.startsWith(usage) && programEnd > 0)
+            message.replace(usage.size(), programEnd - usage.size(), arguments.value(0));
         return Parse::Help;
     }
     if (!takesArguments && !parser.positionalArguments().isEmpty()) {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "dashboardcommand.h"
 
+#include "aboutinfo.h"
 #include "commandline.h"
 #include "demoserverthread.h"
 #include "exitcode.h"
@@ -13,6 +14,7 @@
 #include <QCommandLineParser>
 #include <QDir>
 #include <QFileInfo>
+#include <QIcon>
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <cstdio>
@@ -28,11 +30,21 @@ struct Options
     QString replay;
 };
 
-std::optional<Options> parse(const QStringList &arguments, QString *message)
+// Parsed before any application object exists, so that --help and mistakes need no display.
+std::optional<Options> parse(const QStringList &arguments, QString *message, bool *helpShown)
 {
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("The EventScope dashboard."));
+    parser.setApplicationDescription(QStringLiteral(
+        "EventScope: a dashboard for Server-Sent Events feeds.\n"
+        "Without a command it opens the window with the subscriptions of your profile.\n"
+        "\n"
+        "Commands (eventscope COMMAND --help lists a command's options):\n"
+        "  capture URL      print the events of a stream as NDJSON or CSV, or record them in a store\n"
+        "  serve-demo       serve the demo feeds (stocks, IoT, progress, notifications)\n"
+        "  export           write captured events as NDJSON, CSV, JSON or .sse"));
     const QCommandLineOption help = CommandLine::helpOption();
+    const QCommandLineOption version(
+        QStringLiteral("version"), QStringLiteral("Show the version, Qt's and the capture store schema's."));
     const QCommandLineOption demo(
         QStringLiteral("demo"),
         QStringLiteral("Serve the demo feeds and watch them (the profile is not saved)."));
@@ -49,15 +61,30 @@ std::optional<Options> parse(const QStringList &arguments, QString *message)
     const QCommandLineOption replay(QStringLiteral("replay"),
                                     QStringLiteral("Replay this NDJSON or .sse capture into the dashboard."),
                                     QStringLiteral("FILE"));
-    parser.addOptions({help, demo, profile, screenshots, settle, replay});
-    switch (CommandLine::parse(parser, help, arguments, *message)) {
+    parser.addOptions({help, version, demo, profile, screenshots, settle, replay});
+    parser.addPositionalArgument(
+        QStringLiteral("FILE"),
+        QStringLiteral("A capture to replay, as with --replay (what a file manager opens EventScope with)."),
+        QStringLiteral("[FILE]"));
+    switch (CommandLine::parse(parser, help, arguments, *message, true)) {
     case CommandLine::Parse::Help:
-        std::fputs(qPrintable(*message), stdout);
-        std::exit(ExitOk);
+        *helpShown = true;
+        return std::nullopt;
     case CommandLine::Parse::Error:
         return std::nullopt;
     case CommandLine::Parse::Run:
         break;
+    }
+    if (parser.isSet(version)) {
+        *message = AboutInfo::versionText();
+        *helpShown = true;
+        return std::nullopt;
+    }
+    const QStringList files = parser.positionalArguments();
+    if (files.size() > 1 || (files.size() == 1 && parser.isSet(replay))) {
+        *message =
+            QStringLiteral("one capture to replay at a time, not '%1'").arg(files.join(QLatin1Char(' ')));
+        return std::nullopt;
     }
     if (parser.isSet(demo) && parser.isSet(profile)) {
         *message = QStringLiteral("--demo brings its own profile; leave out --profile");
@@ -70,20 +97,34 @@ std::optional<Options> parse(const QStringList &arguments, QString *message)
         return std::nullopt;
     }
     return Options{parser.isSet(demo), parser.value(profile), parser.value(screenshots),
-                   int(settleSeconds * 1000), parser.value(replay)};
+                   int(settleSeconds * 1000), files.isEmpty() ? parser.value(replay) : files.first()};
 }
 
 } // namespace
 
 int DashboardCommand::run(int &argc, char **argv)
 {
-    QApplication app(argc, argv); // Qt Charts draws with QGraphicsView, which needs QApplication
+    QStringList arguments{QStringLiteral("eventscope")};
+    for (int i = 1; i < argc; ++i)
+        arguments << QString::fromLocal8Bit(argv[i]);
     QString message;
-    const std::optional<Options> options = parse(app.arguments(), &message);
+    bool helpShown = false;
+    const std::optional<Options> options = parse(arguments, &message, &helpShown);
+    if (helpShown) {
+        std::fputs(qPrintable(message), stdout);
+        return ExitOk;
+    }
     if (!options) {
         std::fprintf(stderr, "eventscope: %s\n", qPrintable(message));
         return ExitUsage;
     }
+    QApplication app(argc, argv); // Qt Charts draws with QGraphicsView, which needs QApplication
+    // The desktop entry's name ties the window to the menu entry and its icon (Wayland's app_id); the
+    // icon theme's icon is preferred, the built-in one is for a build tree or a desktop without it.
+    QGuiApplication::setDesktopFileName(QStringLiteral("org.eventscope.EventScope"));
+    QApplication::setWindowIcon(
+        QIcon::fromTheme(QStringLiteral("org.eventscope.EventScope"),
+                         QIcon(QStringLiteral(":/icons/org.eventscope.EventScope.png"))));
     if (!options->screenshots.isEmpty() && !QDir().mkpath(options->screenshots)) {
         std::fprintf(stderr, "eventscope: cannot create the directory %s\n",
                      qPrintable(options->screenshots));

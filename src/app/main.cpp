@@ -1,4 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
+#include "aboutinfo.h"
 #include "capturecommand.h"
 #include "dashboardcommand.h"
 #include "exitcode.h"
@@ -6,24 +7,17 @@
 #include "servedemocommand.h"
 
 #include <QCoreApplication>
+#include <QFileInfo>
 #include <cstdio>
 
 namespace {
 
-const char Usage[] = "usage: eventscope [--demo | --profile FILE] [--replay FILE] [--screenshots DIR]\n"
-                     "       eventscope <command> [options]\n"
-                     "\n"
-                     "  (no command)            the dashboard with the subscriptions of your profile\n"
-                     "  --demo                  the dashboard watching its own demo feeds\n"
-                     "  --profile FILE          the dashboard with the subscriptions in FILE\n"
-                     "  --replay FILE           also replay an NDJSON or .sse capture into the dashboard\n"
-                     "\n"
-                     "commands:\n"
-                     "  capture URL [options]   print the events of a stream as NDJSON or CSV\n"
-                     "  serve-demo [options]    serve the demo feeds (stocks, IoT, progress, notifications)\n"
-                     "  export [options]        write captured events as NDJSON, CSV, JSON or .sse\n"
-                     "\n"
-                     "Run 'eventscope <command> --help' for a command's options.\n";
+// What is not a command is the dashboard's: its options, or a capture file to replay.
+bool isDashboardArgument(const QByteArray &argument)
+{
+    return argument.isEmpty() || argument.startsWith('-') || argument.contains('/') ||
+           argument.contains('.') || QFileInfo::exists(QString::fromLocal8Bit(argument));
+}
 
 } // namespace
 
@@ -31,7 +25,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication::setApplicationName(QStringLiteral("eventscope"));
     QCoreApplication::setOrganizationName(QStringLiteral("EventScope"));
-    QCoreApplication::setApplicationVersion(QStringLiteral(PROJECT_VERSION));
+    QCoreApplication::setApplicationVersion(AboutInfo::version());
 
     const QByteArray command = argc > 1 ? QByteArray(argv[1]) : QByteArray();
     if (command == "capture") {
@@ -46,16 +40,15 @@ int main(int argc, char *argv[])
         QCoreApplication app(argc, argv);
         return ServeDemoCommand::run(app.arguments().mid(2));
     }
-    if (command == "--help" || command == "-h" || command == "help") {
-        std::fputs(Usage, stdout);
-        return ExitOk;
+    if (command == "help") {
+        char helpOption[] = "--help";
+        char *helpArguments[] = {argv[0], helpOption, nullptr};
+        int helpCount = 2;
+        return DashboardCommand::run(helpCount, helpArguments);
     }
-    if (command == "--version") {
-        std::printf("eventscope %s\n", PROJECT_VERSION);
-        return ExitOk;
-    }
-    if (command.isEmpty() || command.startsWith("--"))
+    if (isDashboardArgument(command))
         return DashboardCommand::run(argc, argv);
-    std::fprintf(stderr, "eventscope: unknown command '%s'\n%s", command.constData(), Usage);
+    std::fprintf(stderr, "eventscope: unknown command '%s' (eventscope --help lists them)\n",
+                 command.constData());
     return ExitUsage;
 }

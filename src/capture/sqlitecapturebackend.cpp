@@ -118,11 +118,32 @@ bool SqliteCaptureBackend::open(QString *error)
         if (!exec(QString::fromLatin1(pragma), error))
             return false;
     }
+    return createOrCheckSchema(error);
+}
+
+bool SqliteCaptureBackend::createOrCheckSchema(QString *error)
+{
+    QSqlQuery version(m_db);
+    if (!version.exec(QStringLiteral("PRAGMA user_version")) || !version.next()) {
+        *error = failure(QStringLiteral("cannot read its schema version"), version.lastError().text());
+        return false;
+    }
+    const int found = version.value(0).toInt();
+    version.finish();
+    if (found > SchemaVersion) {
+        *error = failure(QStringLiteral("cannot open it"),
+                         QStringLiteral("it has schema %1, written by a newer EventScope; this one reads "
+                                        "schema %2 and older")
+                             .arg(found)
+                             .arg(SchemaVersion));
+        return false;
+    }
     for (const char *statement : Schema) {
         if (!exec(QString::fromLatin1(statement), error))
             return false;
     }
-    return true;
+    return found == SchemaVersion ||
+           exec(QStringLiteral("PRAGMA user_version = %1").arg(SchemaVersion), error);
 }
 
 qint64 SqliteCaptureBackend::beginSession(const QString &label, qint64 startedMs, QString *error)

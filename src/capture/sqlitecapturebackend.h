@@ -30,8 +30,13 @@ public:
 
     static QString defaultPath();
 
+    // The layout of the tables this build writes, kept in SQLite's user_version. A store of a later
+    // schema is refused rather than half understood; stores from before versioning (0) are schema 1.
+    static constexpr int SchemaVersion = 1;
+
 private:
     bool exec(const QString &sql, QString *error);
+    bool createOrCheckSchema(QString *error);
     QString failure(const QString &what, const QString &why) const;
     bool deleteOldest(qint64 count, QString *error);
     // Prepares `sql` once and runs it for each of `rows` rows, bound by `bindRow`, in one transaction:

@@ -31,6 +31,8 @@ private Q_SLOTS:
     void retentionByAge();
     void retentionBySize();
     void damagedFileIsLeftAlone();
+    void schemaVersionIsRecorded();
+    void newerSchemaIsRefused();
     void lockedStoreSaysSoAndRecovers();
     void cancelledExportLeavesNoFile();
     void malformedImportLinesAreCounted();
@@ -311,6 +313,62 @@ void TestCaptureStore::damagedFileIsLeftAlone()
     QVERIFY2(error.contains("damaged.sqlite") && error.contains("damaged or not a capture store"),
              qPrintable(error));
     QCOMPARE(readAll(file), garbage);
+}
+
+static int userVersion(const QString &file)
+{
+    int version = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "version");
+        db.setDatabaseName(file);
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (query.exec("PRAGMA user_version") && query.next())
+                version = query.value(0).toInt();
+        }
+    }
+    QSqlDatabase::removeDatabase("version");
+    return version;
+}
+
+static bool setUserVersion(const QString &file, int version)
+{
+    bool done = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase("QSQLITE", "version");
+        db.setDatabaseName(file);
+        done = db.open() && QSqlQuery(db).exec(QString("PRAGMA user_version = %1").arg(version));
+    }
+    QSqlDatabase::removeDatabase("version");
+    return done;
+}
+
+void TestCaptureStore::schemaVersionIsRecorded()
+{
+    // A new store, and one from before versioning (user_version 0), both end up marked as this schema.
+    const QString file = path("versioned.sqlite");
+    delete openStore(file, {captured(1, "first")});
+    QCOMPARE(userVersion(file), SqliteCaptureBackend::SchemaVersion);
+    QVERIFY(setUserVersion(file, 0));
+    std::unique_ptr<SqliteCaptureBackend> reopened(openStore(file, {captured(2, "second")}));
+    QCOMPARE(all(*reopened).size(), 2);
+    reopened.reset();
+    QCOMPARE(userVersion(file), SqliteCaptureBackend::SchemaVersion);
+}
+
+void TestCaptureStore::newerSchemaIsRefused()
+{
+    const QString file = path("newer.sqlite");
+    delete openStore(file, {captured(1, "kept")});
+    const int newer = SqliteCaptureBackend::SchemaVersion + 1;
+    QVERIFY(setUserVersion(file, newer));
+    SqliteCaptureBackend store(file);
+    QString error;
+    QVERIFY(!store.open(&error));
+    QVERIFY2(error.contains("newer.sqlite") &&
+                 error.contains(QString("it has schema %1, written by a newer EventScope").arg(newer)),
+             qPrintable(error));
+    QCOMPARE(userVersion(file), newer); // left as it was
 }
 
 void TestCaptureStore::lockedStoreSaysSoAndRecovers()
