@@ -15,10 +15,17 @@ ApplicationWindow {
     required property Workspace workspace
     property bool demo: false
 
-    // For the screenshot tour and tests: "dashboard", "events", "notifications" or "editor".
+    // For the screenshot tour and tests: "dashboard", "events", "notifications", or a dialog: "editor",
+    // "export", "about".
     function showPage(name) {
         editorDialog.close()
         exportDialog.close()
+        aboutDialog.close()
+        if (name === "about") {
+            pages.currentIndex = 0
+            aboutDialog.open()
+            return
+        }
         if (name === "export") {
             pages.currentIndex = 1
             exportDialog.openFor(true)

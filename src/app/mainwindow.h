@@ -9,7 +9,8 @@ class Workspace;
 // application and the benchmark that measures it. Returns the window, or null when QML failed to load.
 namespace MainWindow {
 QQuickWindow *load(QQmlApplicationEngine &engine, Workspace *workspace, bool demo);
-// Picks Qt Quick's software renderer where OpenGL would be rasterized on the CPU, unless QT_QUICK_BACKEND or
+// Picks Qt Quick's software renderer, with its threaded render loop unless QSG_RENDER_LOOP names another,
+// where OpenGL would be rasterized on the CPU, unless QT_QUICK_BACKEND or
 // QSG_RHI_BACKEND says otherwise; returns whether it did. Called by load(), before any window exists.
 bool chooseSceneGraph();
 } // namespace MainWindow

@@ -9,13 +9,13 @@ namespace {
 
 struct Stop
 {
-    const char *page; // the Main.qml page to show, or "editor" for the subscription editor
+    const char *page; // the Main.qml page to show, or a dialog: "editor", "export", "about"
     const char *file;
 };
 
 constexpr Stop Stops[] = {
     {"dashboard", "dashboard.png"},         {"editor", "editor.png"}, {"events", "events.png"},
-    {"notifications", "notifications.png"}, {"export", "export.png"},
+    {"notifications", "notifications.png"}, {"export", "export.png"}, {"about", "about.png"},
 };
 
 // One colour all over: the scene was not rendered.
