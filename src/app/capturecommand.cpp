@@ -4,7 +4,7 @@
 #include "console.h"
 #include "displayurl.h"
 #include "exitcode.h"
-#include "sqlitecapturebackend.h"
+#include "postgrescapturebackend.h"
 #include "utf8decoder.h"
 
 #include <QCoreApplication>
@@ -36,6 +36,18 @@ int CaptureCommand::run(const QStringList &arguments)
     case CaptureOptions::Parse::Run:
         break;
     }
+    if (PostgresCaptureBackend::isUrl(options.dbPath)) {
+        if (const QString problem = PostgresCaptureBackend::problemWith(options.dbPath); !problem.isEmpty()) {
+            Console::error(Command, problem);
+            return ExitUsage;
+        }
+        // A server that cannot be reached or refuses the login is said once, before any event is read.
+        PostgresCaptureBackend probe(options.dbPath);
+        if (!probe.open(&message)) {
+            Console::error(Command, message);
+            return ExitConnection;
+        }
+    }
     CaptureCommand command(std::move(options));
     QString error;
     if (!command.openOutput(error)) {
@@ -62,7 +74,7 @@ CaptureCommand::CaptureCommand(CaptureOptions options, QObject *parent)
 
     if (!m_options.dbPath.isEmpty()) {
         m_store =
-            std::make_unique<CaptureStore>(std::make_unique<SqliteCaptureBackend>(m_options.dbPath),
+            std::make_unique<CaptureStore>(captureBackendFor(m_options.dbPath),
                                            QStringLiteral("capture ") + displayUrl(m_options.request.url));
         m_store->setBehindAt(StoreBehindAt);
         m_storeCatchUp.setSingleShot(true);
@@ -71,6 +83,8 @@ CaptureCommand::CaptureCommand(CaptureOptions options, QObject *parent)
         connect(m_store.get(), &CaptureStore::statusChanged, this, [this](const CaptureStatus &store) {
             if (store.error != m_storeError && !store.error.isEmpty())
                 Console::error(Command, store.error); // the capture goes on; the store catches up if it can
+            else if (store.error.isEmpty() && !m_storeError.isEmpty())
+                status(QStringLiteral("capture store: writing again"));
             m_storeError = store.error;
         });
     }

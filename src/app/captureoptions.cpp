@@ -78,9 +78,11 @@ CaptureOptions::Parse CaptureOptions::parse(const QStringList &arguments, Captur
     const QCommandLineOption source(
         QStringLiteral("source"), QStringLiteral("Name recorded as each event's source (default: the URL)."),
         QStringLiteral("NAME"));
-    const QCommandLineOption db(QStringLiteral("db"),
-                                QStringLiteral("Also record the events into this capture store (SQLite)."),
-                                QStringLiteral("FILE"));
+    const QCommandLineOption db(
+        QStringLiteral("db"),
+        QStringLiteral("Also record the events into this capture store: a SQLite file or a "
+                       "postgresql:// URL."),
+        QStringLiteral("STORE"));
     const QCommandLineOption quiet({QStringLiteral("q"), QStringLiteral("quiet")},
                                    QStringLiteral("No status lines on stderr, errors only."));
     parser.addOptions({db});

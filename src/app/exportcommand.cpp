@@ -5,6 +5,7 @@
 #include "commandline.h"
 #include "console.h"
 #include "exitcode.h"
+#include "postgrescapturebackend.h"
 #include "recordformat.h"
 #include "sqlitecapturebackend.h"
 
@@ -49,8 +50,10 @@ Parse parse(const QStringList &arguments, ExportOptions &options, QString &messa
     const QCommandLineOption help = CommandLine::helpOption();
     const QCommandLineOption db(
         QStringLiteral("db"),
-        QStringLiteral("The capture store (default: the dashboard's, %1).").arg(options.db),
-        QStringLiteral("FILE"));
+        QStringLiteral(
+            "The capture store, a SQLite file or a postgresql:// URL (default: the dashboard's, %1).")
+            .arg(options.db),
+        QStringLiteral("STORE"));
     const QCommandLineOption format(QStringLiteral("format"), QStringLiteral("ndjson, csv, json or sse."),
                                     QStringLiteral("FORMAT"));
     const QCommandLineOption since(
@@ -123,18 +126,24 @@ int ExportCommand::run(const QStringList &arguments)
     case Parse::Run:
         break;
     }
-    if (!QFileInfo::exists(options.db)) {
+    const bool server = PostgresCaptureBackend::isUrl(options.db);
+    if (!server && !QFileInfo::exists(options.db)) {
         Console::error(Command, QStringLiteral("no capture store at '%1'").arg(options.db));
         return ExitUsage;
     }
-    SqliteCaptureBackend store(options.db);
-    QString error;
-    if (!store.open(&error)) {
-        Console::error(Command, error);
+    if (const QString problem = server ? PostgresCaptureBackend::problemWith(options.db) : QString();
+        !problem.isEmpty()) {
+        Console::error(Command, problem);
         return ExitUsage;
     }
+    const std::unique_ptr<CaptureBackend> store = captureBackendFor(options.db);
+    QString error;
+    if (!store->open(&error)) {
+        Console::error(Command, error);
+        return server ? ExitConnection : ExitUsage;
+    }
     const CaptureExporter::Result result =
-        CaptureExporter::run(store, options.query, options.format, options.output);
+        CaptureExporter::run(*store, options.query, options.format, options.output);
     if (!result.ok) {
         Console::error(Command, result.error);
         return ExitFailure;

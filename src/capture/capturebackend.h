@@ -5,6 +5,7 @@
 
 #include <QStringList>
 #include <functional>
+#include <memory>
 #include <optional>
 
 // Which captured events an export or a query wants: a time range, sources, event types and a text that
@@ -45,8 +46,8 @@ struct CaptureStats
     qint64 newestMs = 0;
 };
 
-// Where captured events are kept. SQLite is the one there is; the interface is what a server database
-// would implement too, so nothing outside a backend writes SQL.
+// Where captured events are kept: a SQLite file (SqliteCaptureBackend) or a PostgreSQL database
+// (PostgresCaptureBackend); nothing outside a backend writes SQL. captureBackendFor() picks one by location.
 class CaptureBackend
 {
 public:
@@ -64,9 +65,15 @@ public:
                                      QString *error) = 0;
     virtual QList<CapturedSubscription> subscriptions(QString *error) = 0;
     virtual bool applyRetention(const RetentionPolicy &policy, qint64 nowMs, QString *error) = 0;
+    // What applies until the owner sets a policy: an embedded store keeps itself in bounds; a shared one
+    // keeps everything, since what it may drop is for its operators to say, not for every writer.
+    virtual RetentionPolicy defaultRetention() const { return {}; }
     virtual std::optional<CaptureStats> stats(QString *error) = 0;
     // The matching events in capture order, handed to `sink` a page at a time so memory stays flat;
     // `sink` returns false to stop. `total`, when given, is set to the number of matches first.
     virtual bool query(const CaptureQuery &query, qint64 *total,
                        const std::function<bool(const QList<CapturedEvent> &)> &sink, QString *error) = 0;
 };
+
+// The backend for a `--db` value: a postgresql:// or postgres:// URL, or else a SQLite file's path.
+std::unique_ptr<CaptureBackend> captureBackendFor(const QString &location);

@@ -17,6 +17,7 @@ CaptureWriter::CaptureWriter(std::unique_ptr<CaptureBackend> backend, const QStr
     , m_retentionTimer(this)
 {
     m_status.location = m_backend->location();
+    m_retention = m_backend->defaultRetention();
     m_flushTimer.setInterval(FlushIntervalMs);
     connect(&m_flushTimer, &QTimer::timeout, this, &CaptureWriter::flush);
     m_retentionTimer.setInterval(RetentionIntervalMs);

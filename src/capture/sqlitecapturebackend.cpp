@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "sqlitecapturebackend.h"
 
+#include "capturefilter.h"
+
 #include <QAtomicInteger>
 #include <QDir>
 #include <QFileInfo>
@@ -28,26 +30,10 @@ const char *const Schema[] = {
     "CREATE INDEX IF NOT EXISTS events_by_source ON events (source, received_ms)",
 };
 
-QString escapedLike(QString text)
-{
-    text.replace(QLatin1Char('\\'), QStringLiteral("\\\\"));
-    text.replace(QLatin1Char('%'), QStringLiteral("\\%"));
-    text.replace(QLatin1Char('_'), QStringLiteral("\\_"));
-    return QLatin1Char('%') + text + QLatin1Char('%');
-}
-
 // A null QString binds as SQL NULL; an empty field is stored as empty text.
 QString text(const QString &value)
 {
     return value.isNull() ? QStringLiteral("") : value;
-}
-
-QString placeholders(qsizetype count)
-{
-    QStringList marks;
-    for (qsizetype i = 0; i < count; ++i)
-        marks << QStringLiteral("?");
-    return marks.join(QLatin1Char(','));
 }
 
 } // namespace
@@ -310,38 +296,16 @@ std::optional<CaptureStats> SqliteCaptureBackend::stats(QString *error)
     return stats;
 }
 
-bool SqliteCaptureBackend::query(const CaptureQuery &filter, qint64 *total,
+bool SqliteCaptureBackend::query(const CaptureQuery &query, qint64 *total,
                                  const std::function<bool(const QList<CapturedEvent> &)> &sink,
                                  QString *error)
 {
-    QStringList conditions;
-    QVariantList values;
-    if (filter.sinceMs > 0) {
-        conditions << QStringLiteral("received_ms >= ?");
-        values << filter.sinceMs;
-    }
-    if (filter.untilMs > 0) {
-        conditions << QStringLiteral("received_ms < ?");
-        values << filter.untilMs;
-    }
-    if (!filter.sources.isEmpty()) {
-        conditions << QStringLiteral("source IN (%1)").arg(placeholders(filter.sources.size()));
-        for (const QString &source : filter.sources)
-            values << source;
-    }
-    if (!filter.types.isEmpty()) {
-        conditions << QStringLiteral("type IN (%1)").arg(placeholders(filter.types.size()));
-        for (const QString &type : filter.types)
-            values << type;
-    }
-    if (!filter.text.isEmpty()) {
-        conditions << QStringLiteral("(data LIKE ? ESCAPE '\\' OR type LIKE ? ESCAPE '\\' OR event_id LIKE ? "
-                                     "ESCAPE '\\' OR source LIKE ? ESCAPE '\\')");
-        for (int i = 0; i < 4; ++i)
-            values << escapedLike(filter.text);
-    }
-    const QString where =
-        conditions.isEmpty() ? QString() : QStringLiteral(" AND ") + conditions.join(QStringLiteral(" AND "));
+    const CaptureFilter filter = CaptureFilter::of(query,
+                                                   {QStringLiteral("data"), QStringLiteral("type"),
+                                                    QStringLiteral("event_id"), QStringLiteral("source")},
+                                                   QStringLiteral("LIKE"));
+    const QVariantList &values = filter.values;
+    const QString &where = filter.conditions;
 
     if (total) {
         QSqlQuery count(m_db);

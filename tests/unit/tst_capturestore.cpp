@@ -2,6 +2,7 @@
 // The capture store's SQLite backend, exporter and importer: every format round-trips awkward data,
 // queries filter, retention keeps the store within its limits, damaged files and cancelled exports
 // destroy nothing, and the writer thread commits within its flush interval.
+#include "capturedevents.h"
 #include "captureexporter.h"
 #include "captureimporter.h"
 #include "capturestore.h"
@@ -47,19 +48,9 @@ private:
 
 namespace {
 
-constexpr qint64 T0 = 1795957262345; // 2026-11-29T13:01:02.345Z
-
-CapturedEvent captured(int n, const QString &data, const QString &type = "message",
-                       const QString &source = "Feed")
-{
-    CapturedEvent e;
-    e.event = {type, data, QString::number(n)};
-    e.source = source;
-    e.subscription = "sub-" + source;
-    e.receivedMs = T0 + n * 1000;
-    e.seq = quint64(n);
-    return e;
-}
+using CapturedEvents::all;
+using CapturedEvents::captured;
+using CapturedEvents::T0;
 
 // Data that trips up careless writers and readers.
 QList<CapturedEvent> awkwardEvents()
@@ -84,21 +75,6 @@ SqliteCaptureBackend *openStore(const QString &file, const QList<CapturedEvent> 
     if (!store->append(session, events, &error))
         qFatal("%s", qPrintable(error));
     return store;
-}
-
-QList<CapturedEvent> all(CaptureBackend &store, const CaptureQuery &query = {})
-{
-    QList<CapturedEvent> out;
-    QString error;
-    if (!store.query(
-            query, nullptr,
-            [&](const QList<CapturedEvent> &page) {
-                out += page;
-                return true;
-            },
-            &error))
-        qWarning("%s", qPrintable(error));
-    return out;
 }
 
 QByteArray readAll(const QString &file)
