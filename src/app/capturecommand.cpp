@@ -4,7 +4,7 @@
 #include "console.h"
 #include "displayurl.h"
 #include "exitcode.h"
-#include "postgrescapturebackend.h"
+#include "storecheck.h"
 #include "utf8decoder.h"
 
 #include <QCoreApplication>
@@ -36,18 +36,8 @@ int CaptureCommand::run(const QStringList &arguments)
     case CaptureOptions::Parse::Run:
         break;
     }
-    if (PostgresCaptureBackend::isUrl(options.dbPath)) {
-        if (const QString problem = PostgresCaptureBackend::problemWith(options.dbPath); !problem.isEmpty()) {
-            Console::error(Command, problem);
-            return ExitUsage;
-        }
-        // A server that cannot be reached or refuses the login is said once, before any event is read.
-        PostgresCaptureBackend probe(options.dbPath);
-        if (!probe.open(&message)) {
-            Console::error(Command, message);
-            return ExitConnection;
-        }
-    }
+    if (const std::optional<int> refused = refuseUnusableStore(Command, options.dbPath))
+        return *refused;
     CaptureCommand command(std::move(options));
     QString error;
     if (!command.openOutput(error)) {

@@ -40,6 +40,7 @@ std::optional<Options> parse(const QStringList &arguments, QString *message, boo
         "\n"
         "Commands (eventscope COMMAND --help lists a command's options):\n"
         "  capture URL      print the events of a stream as NDJSON or CSV, or record them in a store\n"
+        "  agent            record a profile's subscriptions without a window (a server, a service)\n"
         "  serve-demo       serve the demo feeds (stocks, IoT, progress, notifications)\n"
         "  export           write captured events as NDJSON, CSV, JSON or .sse"));
     const QCommandLineOption help = CommandLine::helpOption();

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "aboutinfo.h"
+#include "agentcommand.h"
 #include "capturecommand.h"
 #include "dashboardcommand.h"
 #include "exitcode.h"
@@ -35,6 +36,10 @@ int main(int argc, char *argv[])
     if (command == "export") {
         QCoreApplication app(argc, argv);
         return ExportCommand::run(app.arguments().mid(2));
+    }
+    if (command == "agent") {
+        QCoreApplication app(argc, argv);
+        return AgentCommand::run(app.arguments().mid(2));
     }
     if (command == "serve-demo") {
         QCoreApplication app(argc, argv);

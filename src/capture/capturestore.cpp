@@ -2,6 +2,7 @@
 #include "capturestore.h"
 
 #include "capturewriter.h"
+#include "displayurl.h"
 
 CaptureStore::CaptureStore(std::unique_ptr<CaptureBackend> backend, const QString &sessionLabel,
                            QObject *parent)
@@ -58,6 +59,15 @@ void CaptureStore::recordSubscriptions(const QList<CapturedSubscription> &subscr
 {
     QMetaObject::invokeMethod(
         m_writer, [writer = m_writer, subscriptions] { writer->recordSubscriptions(subscriptions); });
+}
+
+void CaptureStore::recordSubscriptions(const QList<Subscription> &subscriptions)
+{
+    QList<CapturedSubscription> recorded;
+    for (const Subscription &subscription : subscriptions)
+        recorded.append({subscription.id, subscription.name, displayUrl(subscription.request.url),
+                         Subscription::panelName(subscription.panel)});
+    recordSubscriptions(recorded);
 }
 
 EventRecorder::Backlog CaptureStore::backlog()

@@ -5,6 +5,7 @@
 #include "capturebackend.h"
 #include "capturestatus.h"
 #include "eventrecorder.h"
+#include "subscription.h"
 
 #include <QObject>
 #include <atomic>
@@ -37,6 +38,8 @@ public:
     Backlog backlog() override;                              // from one thread at a time
     void setRetention(const RetentionPolicy &policy);
     void recordSubscriptions(const QList<CapturedSubscription> &subscriptions);
+    // The same for a profile's subscriptions: names, URLs without secrets, panel kinds.
+    void recordSubscriptions(const QList<Subscription> &subscriptions);
     CaptureStatus status() const { return m_status; }
     // Writes what is waiting now, from any thread but the writer's, and says how that went: the last word
     // of a process about to end, when a statusChanged() sent now would never be delivered.

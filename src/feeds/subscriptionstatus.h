@@ -24,6 +24,20 @@ struct SubscriptionStatus
     // connection's bounded buffer (the server is slowed down by TCP beyond that).
     qint64 laggingMs = 0;
     qint64 bytesWaiting = 0;
+
+    // "connecting", "open" or "closed", as the sidebar and the agent's log say it.
+    static QString stateName(EventSource::ReadyState state)
+    {
+        switch (state) {
+        case EventSource::ReadyState::Connecting:
+            return QStringLiteral("connecting");
+        case EventSource::ReadyState::Open:
+            return QStringLiteral("open");
+        case EventSource::ReadyState::Closed:
+            break;
+        }
+        return QStringLiteral("closed");
+    }
 };
 
 Q_DECLARE_METATYPE(SubscriptionStatus)

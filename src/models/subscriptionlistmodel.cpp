@@ -5,17 +5,7 @@
 
 QString SubscriptionListModel::stateName(bool enabled, EventSource::ReadyState state)
 {
-    if (!enabled)
-        return QStringLiteral("disabled");
-    switch (state) {
-    case EventSource::ReadyState::Connecting:
-        return QStringLiteral("connecting");
-    case EventSource::ReadyState::Open:
-        return QStringLiteral("open");
-    case EventSource::ReadyState::Closed:
-        break;
-    }
-    return QStringLiteral("closed");
+    return enabled ? SubscriptionStatus::stateName(state) : QStringLiteral("disabled");
 }
 
 SubscriptionListModel::SubscriptionListModel(QObject *parent)

@@ -2,7 +2,6 @@
 #include "workspace.h"
 
 #include "captureimporter.h"
-#include "displayurl.h"
 #include "feedhub.h"
 #include "feedpanel.h"
 
@@ -237,13 +236,8 @@ void Workspace::follow(const QList<Subscription> &subscriptions)
 {
     updateDashboard();
     m_hub->setSubscriptions(subscriptions);
-    if (m_store) {
-        QList<CapturedSubscription> recorded;
-        for (const Subscription &subscription : subscriptions)
-            recorded.append({subscription.id, subscription.name, displayUrl(subscription.request.url),
-                             Subscription::panelName(subscription.panel)});
-        m_store->recordSubscriptions(recorded);
-    }
+    if (m_store)
+        m_store->recordSubscriptions(subscriptions);
 }
 
 void Workspace::save()

@@ -179,6 +179,8 @@ void TestInstallation::manPageAndCompletionNameEveryOption_data()
                              << "capture";
     QTest::newRow("export") << QStringList{"export", "--help"} << "eventscope export"
                             << "export";
+    QTest::newRow("agent") << QStringList{"agent", "--help"} << "eventscope agent"
+                           << "agent";
     QTest::newRow("serve-demo") << QStringList{"serve-demo", "--help"} << "eventscope serve\\-demo"
                                 << "serve-demo";
 }
