@@ -1,9 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The capture store's throughput: sustained inserts of 64-byte and 4 KiB events in the writer's batch
-// size, and an export of 1 000 000 events to NDJSON and CSV with peak RSS, to show memory stays flat.
+// The capture stores' throughput: sustained inserts of 64-byte and 4 KiB events in the writer's batch
+// size, a text search that matches one event of them all, and an export to NDJSON and CSV with peak RSS,
+// to show memory stays flat; first for SQLite, then for PostgreSQL (a server started for the bench, as the
+// tests start theirs) with one writer and with four at once.
 //
-//   build/tests/bench/capture_bench [events]      (default 1000000)
+//   build/tests/bench/capture_bench [events] [sqlite|postgresql]   (default 1000000, both)
 #include "captureexporter.h"
+#include "postgrescapturebackend.h"
+#include "postgresserver.h"
 #include "sqlitecapturebackend.h"
 
 #include <QCoreApplication>
@@ -12,10 +16,12 @@
 #include <QTemporaryDir>
 #include <cstdio>
 #include <sys/resource.h>
+#include <thread>
 
 namespace {
 
 constexpr int Batch = 1000; // about what the writer commits every 100 ms at 10 000 events/s
+const QString Needle = QStringLiteral("needle-in-the-haystack");
 
 double peakRssMb()
 {
@@ -24,29 +30,140 @@ double peakRssMb()
     return double(usage.ru_maxrss) / 1024.0;
 }
 
-double insert(SqliteCaptureBackend &store, qint64 session, qint64 count, int dataSize)
+[[noreturn]] void fail(const QString &error)
 {
+    std::fprintf(stderr, "capture_bench: %s\n", qPrintable(error));
+    std::exit(1);
+}
+
+// `count` events of `dataSize` bytes from one session; the one in the middle carries the needle.
+double insert(CaptureBackend &store, qint64 count, int dataSize,
+              const QString &source = QStringLiteral("Stocks"))
+{
+    QString error;
+    const qint64 session = store.beginSession(QStringLiteral("bench"), 0, &error);
+    if (session < 0)
+        fail(error);
     const QString data =
         QStringLiteral("{\"v\":\"%1\"}").arg(QString(std::max(0, dataSize - 8), QLatin1Char('x')));
     QList<CapturedEvent> batch(Batch);
     QElapsedTimer clock;
     clock.start();
-    QString error;
     for (qint64 done = 0; done < count; done += Batch) {
         for (int i = 0; i < Batch; ++i) {
             CapturedEvent &event = batch[i];
-            event.event = {QStringLiteral("quote"), data, QString::number(done + i + 1)};
-            event.source = QStringLiteral("Stocks");
+            const qint64 n = done + i + 1;
+            event.event = {QStringLiteral("quote"), n == count / 2 ? data + Needle : data,
+                           QString::number(n)};
+            event.source = source;
             event.subscription = QStringLiteral("sub-1");
-            event.receivedMs = 1795957262345 + done + i;
-            event.seq = quint64(done + i + 1);
+            event.receivedMs = 1795957262345 + n;
+            event.seq = quint64(n);
         }
-        if (!store.append(session, batch, &error)) {
-            std::fprintf(stderr, "capture_bench: %s\n", qPrintable(error));
-            std::exit(1);
-        }
+        if (!store.append(session, batch, &error))
+            fail(error);
     }
     return double(count) / (double(clock.nsecsElapsed()) / 1e9);
+}
+
+void printInsert(const char *store, int size, double rate, qint64 count, const char *writers = "")
+{
+    std::printf("%-10s insert %4d-byte events%s: %9.0f events/s (%lld events, batches of %d)\n", store, size,
+                writers, rate, static_cast<long long>(count), Batch);
+}
+
+void search(const char *name, CaptureBackend &store, qint64 events)
+{
+    CaptureQuery query;
+    query.text = Needle;
+    qint64 total = 0;
+    QString error;
+    QElapsedTimer clock;
+    clock.start();
+    if (!store.query(
+            query, &total, [](const QList<CapturedEvent> &) { return true; }, &error))
+        fail(error);
+    std::printf("%-10s search a text in %lld events: %lld match, %.0f ms\n", name,
+                static_cast<long long>(events), static_cast<long long>(total),
+                double(clock.nsecsElapsed()) / 1e6);
+}
+
+void exportAll(const char *name, CaptureBackend &store, const QTemporaryDir &dir)
+{
+    const double rssBefore = peakRssMb();
+    for (const char *format : {"ndjson", "csv"}) {
+        const QString file = dir.filePath(QStringLiteral("export.") + QLatin1String(format));
+        QElapsedTimer clock;
+        clock.start();
+        const CaptureExporter::Result result = CaptureExporter::run(store, {}, QLatin1String(format), file);
+        const double seconds = double(clock.nsecsElapsed()) / 1e9;
+        if (!result.ok)
+            fail(result.error);
+        std::printf("%-10s export %lld events to %-6s: %9.0f events/s, %6.1f MB/s (%.0f MB written)\n", name,
+                    static_cast<long long>(result.events), format, double(result.events) / seconds,
+                    double(result.bytes) / 1e6 / seconds, double(result.bytes) / 1e6);
+    }
+    std::printf("%-10s peak RSS: %.0f MB before the exports, %.0f MB after\n", name, rssBefore, peakRssMb());
+}
+
+void benchSqlite(qint64 events, const QTemporaryDir &dir)
+{
+    for (int size : {64, 4096}) {
+        const qint64 count = size == 64 ? events : std::max<qint64>(Batch, events / 10);
+        SqliteCaptureBackend store(dir.filePath(QStringLiteral("insert-%1.sqlite").arg(size)));
+        QString error;
+        if (!store.open(&error))
+            fail(error);
+        printInsert("SQLite", size, insert(store, count, size), count);
+    }
+    SqliteCaptureBackend store(dir.filePath(QStringLiteral("insert-64.sqlite")));
+    QString error;
+    if (!store.open(&error))
+        fail(error);
+    search("SQLite", store, events);
+    exportAll("SQLite", store, dir);
+}
+
+void benchPostgres(qint64 events, const QTemporaryDir &dir)
+{
+    PostgresServer server;
+    QString error;
+    if (!server.start(&error))
+        fail(error);
+    for (int size : {64, 4096}) {
+        const qint64 count = size == 64 ? events : std::max<qint64>(Batch, events / 10);
+        const QString database = QStringLiteral("insert%1").arg(size);
+        if (!server.createDatabase(database, &error))
+            fail(error);
+        PostgresCaptureBackend store(server.url(database));
+        if (!store.open(&error))
+            fail(error);
+        printInsert("PostgreSQL", size, insert(store, count, size), count, ", 1 writer");
+    }
+    // Four agents at once, each its own connection and session, a quarter of the events each.
+    if (!server.createDatabase(QStringLiteral("writers"), &error))
+        fail(error);
+    std::vector<std::thread> writers;
+    QElapsedTimer clock;
+    clock.start();
+    for (int w = 0; w < 4; ++w) {
+        writers.emplace_back([&, w] {
+            PostgresCaptureBackend store(server.url(QStringLiteral("writers")));
+            QString problem;
+            if (!store.open(&problem))
+                fail(problem);
+            insert(store, events / 4, 64, QStringLiteral("Stocks %1").arg(w));
+        });
+    }
+    for (std::thread &writer : writers)
+        writer.join();
+    printInsert("PostgreSQL", 64, double(events / 4 * 4) / (double(clock.nsecsElapsed()) / 1e9),
+                events / 4 * 4, ", 4 writers");
+    PostgresCaptureBackend store(server.url(QStringLiteral("insert64")));
+    if (!store.open(&error))
+        fail(error);
+    search("PostgreSQL", store, events);
+    exportAll("PostgreSQL", store, dir);
 }
 
 } // namespace
@@ -55,40 +172,11 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     const qint64 events = argc > 1 ? std::max(Batch, std::atoi(argv[1])) : 1000000;
+    const QString only = argc > 2 ? QString::fromLocal8Bit(argv[2]) : QString();
     QTemporaryDir dir;
-
-    for (int size : {64, 4096}) {
-        const qint64 count = size == 64 ? events : std::max<qint64>(Batch, events / 10);
-        SqliteCaptureBackend store(dir.filePath(QStringLiteral("insert-%1.sqlite").arg(size)));
-        QString error;
-        if (!store.open(&error)) {
-            std::fprintf(stderr, "capture_bench: %s\n", qPrintable(error));
-            return 1;
-        }
-        const double rate =
-            insert(store, store.beginSession(QStringLiteral("bench"), 0, &error), count, size);
-        std::printf("insert %4d-byte events: %9.0f events/s (%lld events, batches of %d)\n", size, rate,
-                    static_cast<long long>(count), Batch);
-    }
-
-    SqliteCaptureBackend store(dir.filePath(QStringLiteral("insert-64.sqlite")));
-    QString error;
-    store.open(&error);
-    const double rssBefore = peakRssMb();
-    for (const char *format : {"ndjson", "csv"}) {
-        const QString file = dir.filePath(QStringLiteral("export.") + QLatin1String(format));
-        QElapsedTimer clock;
-        clock.start();
-        const CaptureExporter::Result result = CaptureExporter::run(store, {}, QLatin1String(format), file);
-        const double seconds = double(clock.nsecsElapsed()) / 1e9;
-        if (!result.ok) {
-            std::fprintf(stderr, "capture_bench: %s\n", qPrintable(result.error));
-            return 1;
-        }
-        std::printf("export %lld events to %-6s: %9.0f events/s, %6.1f MB/s (%.0f MB written)\n",
-                    static_cast<long long>(result.events), format, double(result.events) / seconds,
-                    double(result.bytes) / 1e6 / seconds, double(result.bytes) / 1e6);
-    }
-    std::printf("peak RSS: %.0f MB before the exports, %.0f MB after\n", rssBefore, peakRssMb());
+    if (only.isEmpty() || only == QLatin1String("sqlite"))
+        benchSqlite(events, dir);
+    if (only.isEmpty() || only == QLatin1String("postgresql"))
+        benchPostgres(events, dir);
     return 0;
 }
