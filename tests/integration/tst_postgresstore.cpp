@@ -3,17 +3,21 @@
 // data round-trips, filters and search match SQLite's, subscriptions stay per agent, retention drops whole
 // days, a newer schema is refused; and the eventscope binary's capture and export with --db postgresql://:
 // a wrong password or no server is one line and exit 3, a server restarted mid-capture loses nothing, and
-// several writers at once lose nothing and keep each source's order.
+// several writers at once lose nothing and keep each source's order; and the agent writing into it.
 #include "capturedevents.h"
 #include "demoserverthread.h"
 #include "postgrescapturebackend.h"
 #include "postgresserver.h"
 
+#include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
 #include <QTcpServer>
+#include <QTemporaryDir>
 #include <QTest>
+#include <csignal>
 #include <libpq-fe.h>
 
 class TestPostgresStore : public QObject
@@ -30,6 +34,7 @@ private Q_SLOTS:
     void wrongPasswordOrNoServerIsExitThree();
     void restartMidCaptureLosesNothing();
     void severalWritersLoseNothing();
+    void agentRecordsIntoTheSharedStore();
 
 private:
     QString freshDatabase();
@@ -327,6 +332,43 @@ void TestPostgresStore::severalWritersLoseNothing()
         for (int i = 1; i < it.value().size(); ++i)
             QVERIFY2(it.value()[i] > it.value()[i - 1], qPrintable(it.key())); // in received order
     }
+}
+
+void TestPostgresStore::agentRecordsIntoTheSharedStore()
+{
+    const QString url = freshDatabase();
+    QTemporaryDir dir;
+    const QString profile = dir.filePath("profile.json");
+    {
+        const QJsonObject stocks{
+            {"id", "s1"}, {"name", "Stocks"}, {"url", stream("/stocks?rate=50")}, {"panel", "stock"}};
+        QFile file(profile);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QJsonDocument(QJsonObject{{"subscriptions", QJsonArray{stocks}}}).toJson());
+    }
+    QProcess agent;
+    agent.start(EVENTSCOPE_BIN, {"agent", "--profile", profile, "--db", url, "--label", "rack-7"});
+    QVERIFY(agent.waitForStarted());
+    QByteArray said;
+    QTRY_VERIFY_WITH_TIMEOUT((said += agent.readAllStandardError()).contains("Stocks: open"), Bound);
+    QTest::qWait(1000);
+    ::kill(pid_t(agent.processId()), SIGTERM);
+    QVERIFY(agent.waitForFinished(Bound));
+    said += agent.readAllStandardError();
+    QVERIFY2(agent.exitCode() == 0, said.constData());
+    // Every event the agent stored is in the shared store under its session, named by its label.
+    PostgresCaptureBackend store(url);
+    QString error;
+    QVERIFY2(store.open(&error), qPrintable(error));
+    const qsizetype stored = all(store).size();
+    QVERIFY(stored >= 25);
+    QVERIFY2(said.contains(QString("stopped; the capture store holds %1 events").arg(stored).toUtf8()),
+             said.constData());
+    QVERIFY(sql(url, "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM agents WHERE label = 'rack-7') "
+                     "THEN RAISE EXCEPTION 'no agent row'; END IF; END $$"));
+    const QList<CapturedSubscription> subscriptions = store.subscriptions(&error);
+    QCOMPARE(subscriptions.size(), 1);
+    QCOMPARE(subscriptions.first().name, QString("Stocks"));
 }
 
 QTEST_GUILESS_MAIN(TestPostgresStore)
