@@ -95,38 +95,30 @@ AgentCommand::AgentCommand(const Options &options)
         m_storeError = store.error;
     });
     connect(&m_signals, &UnixSignals::received, this, [this](int signalNumber) {
-        if (signalNumber == SIGHUP)
-            loadProfile(true);
-        else
+        QString problem;
+        if (signalNumber != SIGHUP)
             stop();
+        else if (!loadProfile(true, &problem)) // what runs goes on as it was
+            Console::error(Command,
+                           problem + QStringLiteral(" (the subscriptions keep running as they were)"));
     });
 }
 
 bool AgentCommand::start(QString *error)
 {
-    if (!m_signals.watch(error))
+    if (!m_signals.watch(error) || !loadProfile(false, error))
         return false;
-    QString problem;
-    const bool readable =
-        m_profiles.load(m_options.profile, &problem, [this](const Profile &profile) { follow(profile); });
-    if (!readable)
-        *error = problem;
-    else
-        Console::status(Command, QStringLiteral("recording into %1").arg(m_options.db));
-    return readable;
+    Console::status(Command, QStringLiteral("recording into %1").arg(m_options.db));
+    return true;
 }
 
-void AgentCommand::loadProfile(bool reload)
+bool AgentCommand::loadProfile(bool reload, QString *error)
 {
-    QString problem;
-    const bool readable =
-        m_profiles.load(m_options.profile, &problem, [this, reload](const Profile &profile) {
-            if (reload)
-                Console::status(Command, QStringLiteral("profile read again"));
-            follow(profile);
-        });
-    if (!readable) // the subscriptions that run go on as they were
-        Console::error(Command, problem + QStringLiteral(" (the subscriptions keep running as they were)"));
+    return m_profiles.load(m_options.profile, error, [this, reload](const Profile &profile) {
+        if (reload)
+            Console::status(Command, QStringLiteral("profile read again"));
+        follow(profile);
+    });
 }
 
 void AgentCommand::follow(const Profile &profile)

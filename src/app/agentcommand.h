@@ -31,7 +31,8 @@ private:
 
     explicit AgentCommand(const Options &options);
     bool start(QString *error);
-    void loadProfile(bool reload);
+    // Reads the profile and follows it once its keychain values are in; false, with why, when unreadable.
+    bool loadProfile(bool reload, QString *error);
     void follow(const Profile &profile);
     void report(const QList<SubscriptionStatus> &statuses);
     void stop();
