@@ -30,8 +30,9 @@ private Q_SLOTS:
 private:
     bool writeProfile(const QString &path, bool plantEnabled);
     QString stream(const QString &path) const { return m_demo.url().resolved(QUrl(path)).toString(); }
-    // Starts the agent; its stderr lines go to `log` as they come.
-    void startAgent(QProcess &agent, QStringList &log, const QStringList &extra = {});
+    // Starts the agent on NAME.json (Stocks enabled, Plant not) and NAME.sqlite, its stderr lines going to
+    // `log` as they come, and waits until Stocks is open.
+    void startAgent(const QString &name, QProcess &agent, QStringList &log, const QStringList &extra = {});
 
     DemoServerThread m_demo;
     QTemporaryDir m_dir;
@@ -77,26 +78,27 @@ bool TestAgent::writeProfile(const QString &path, bool plantEnabled)
            file.write(QJsonDocument(QJsonObject{{"subscriptions", QJsonArray{stocks, plant}}}).toJson()) > 0;
 }
 
-void TestAgent::startAgent(QProcess &agent, QStringList &log, const QStringList &extra)
+void TestAgent::startAgent(const QString &name, QProcess &agent, QStringList &log, const QStringList &extra)
 {
+    const QString profile = m_dir.filePath(name + ".json");
+    QVERIFY(writeProfile(profile, false));
     connect(&agent, &QProcess::readyReadStandardError, this, [&agent, &log] {
         while (agent.canReadLine())
             log << QString::fromUtf8(agent.readLine()).trimmed();
     });
     agent.setReadChannel(QProcess::StandardError);
-    agent.start(EVENTSCOPE_BIN, QStringList{"agent"} + extra);
+    agent.start(EVENTSCOPE_BIN,
+                QStringList{"agent", "--profile", profile, "--db", m_dir.filePath(name + ".sqlite")} + extra);
     QVERIFY(agent.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(!log.filter("Stocks: open").isEmpty(), Bound);
 }
 
 void TestAgent::recordsEnabledSubscriptionsAndStopsCleanly()
 {
-    const QString profile = m_dir.filePath("stop.json");
-    const QString db = m_dir.filePath("stop.sqlite");
-    QVERIFY(writeProfile(profile, false));
     QProcess agent;
     QStringList log;
-    startAgent(agent, log, {"--profile", profile, "--db", db});
-    QTRY_VERIFY_WITH_TIMEOUT(log.contains("eventscope agent: Stocks: open"), Bound);
+    startAgent("stop", agent, log);
+    const QString db = m_dir.filePath("stop.sqlite");
     QTest::qWait(1000); // events flow into the store
     ::kill(pid_t(agent.processId()), SIGTERM);
     QVERIFY(agent.waitForFinished(Bound));
@@ -116,13 +118,11 @@ void TestAgent::recordsEnabledSubscriptionsAndStopsCleanly()
 
 void TestAgent::reloadsTheProfileOnHangUp()
 {
-    const QString profile = m_dir.filePath("reload.json");
-    const QString db = m_dir.filePath("reload.sqlite");
-    QVERIFY(writeProfile(profile, false));
     QProcess agent;
     QStringList log;
-    startAgent(agent, log, {"--profile", profile, "--db", db});
-    QTRY_VERIFY_WITH_TIMEOUT(log.contains("eventscope agent: Stocks: open"), Bound);
+    startAgent("reload", agent, log);
+    const QString profile = m_dir.filePath("reload.json");
+    const QString db = m_dir.filePath("reload.sqlite");
     QVERIFY(writeProfile(profile, true));
     ::kill(pid_t(agent.processId()), SIGHUP);
     QTRY_VERIFY_WITH_TIMEOUT(log.contains("eventscope agent: Plant: open"), Bound);
@@ -145,13 +145,9 @@ void TestAgent::reloadsTheProfileOnHangUp()
 
 void TestAgent::logsJsonLines()
 {
-    const QString profile = m_dir.filePath("json.json");
-    QVERIFY(writeProfile(profile, false));
     QProcess agent;
     QStringList log;
-    startAgent(agent, log,
-               {"--profile", profile, "--db", m_dir.filePath("json.sqlite"), "--log-format", "json"});
-    QTRY_VERIFY_WITH_TIMEOUT(!log.filter("Stocks: open").isEmpty(), Bound);
+    startAgent("json", agent, log, {"--log-format", "json"});
     ::kill(pid_t(agent.processId()), SIGINT);
     QVERIFY(agent.waitForFinished(Bound));
     QCOMPARE(agent.exitCode(), 0);
