@@ -48,8 +48,10 @@ QMap<QString, int> eventsBySource(const QString &db)
     QMap<QString, int> counts;
     SqliteCaptureBackend store(db);
     QString error;
-    if (!store.open(&error))
-        qFatal("%s", qPrintable(error));
+    if (!store.open(&error)) { // not there yet while the agent starts: none so far
+        qWarning("%s", qPrintable(error));
+        return counts;
+    }
     for (const CapturedEvent &event : CapturedEvents::all(store))
         ++counts[event.source];
     return counts;
@@ -99,7 +101,7 @@ void TestAgent::recordsEnabledSubscriptionsAndStopsCleanly()
     QStringList log;
     startAgent("stop", agent, log);
     const QString db = m_dir.filePath("stop.sqlite");
-    QTest::qWait(1000); // events flow into the store
+    QTRY_VERIFY_WITH_TIMEOUT(eventsBySource(db).value("Stocks") >= 20, Bound); // events flow into the store
     ::kill(pid_t(agent.processId()), SIGTERM);
     QVERIFY(agent.waitForFinished(Bound));
     QCOMPARE(agent.exitStatus(), QProcess::NormalExit);
@@ -111,7 +113,6 @@ void TestAgent::recordsEnabledSubscriptionsAndStopsCleanly()
     // Everything received was written before the exit: the store holds what the agent said, Stocks only.
     const QMap<QString, int> stored = eventsBySource(db);
     QCOMPARE(stored.keys(), QStringList({"Stocks"}));
-    QVERIFY(stored["Stocks"] >= 20);
     QCOMPARE(stopped,
              QString("eventscope agent: stopped; the capture store holds %1 events").arg(stored["Stocks"]));
 }
