@@ -170,7 +170,7 @@ bool PostgresCaptureBackend::isUrl(const QString &db)
 QString PostgresCaptureBackend::problemWith(const QString &url)
 {
     const QUrl parsed(url);
-    if (!parsed.isValid() || parsed.host().isEmpty())
+    if (!parsed.isValid()) // no host is fine: libpq then takes the local socket
         return QStringLiteral("'%1' is not a postgresql://user@host:port/dbname URL").arg(url);
     if (!parsed.password().isEmpty())
         return QStringLiteral("put the database password in ~/.pgpass or PGPASSWORD, not in the URL");
