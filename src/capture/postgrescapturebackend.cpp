@@ -7,7 +7,6 @@
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QHostInfo>
-#include <QSet>
 #include <QUrl>
 #include <algorithm>
 #include <libpq-fe.h>
@@ -36,9 +35,8 @@ const char *const Schema[] = {
     "CREATE TABLE agents (id bigserial PRIMARY KEY, host text NOT NULL, process bigint NOT NULL, "
     "label text NOT NULL, started_ms bigint NOT NULL)",
     "CREATE TABLE subscriptions (agent_id bigint NOT NULL REFERENCES agents ON DELETE CASCADE, "
-    "id text NOT NULL, name text NOT NULL, url text NOT NULL, panel text NOT NULL, updated_ms bigint NOT "
-    "NULL, "
-    "PRIMARY KEY (agent_id, id))",
+    "id text NOT NULL, name text NOT NULL, url text NOT NULL, panel text NOT NULL, "
+    "updated_ms bigint NOT NULL, PRIMARY KEY (agent_id, id))",
     "CREATE TABLE events (id bigserial NOT NULL, agent_id bigint NOT NULL, received_ms bigint NOT NULL, "
     "subscription_id text NOT NULL, source text NOT NULL, type text NOT NULL, event_id text NOT NULL, "
     "data text NOT NULL, seq bigint NOT NULL) PARTITION BY RANGE (received_ms)",
@@ -252,80 +250,73 @@ bool PostgresCaptureBackend::exec(const QString &sql, const QString &what, QStri
     return bool(run(sql, {}, what, error));
 }
 
+bool PostgresCaptureBackend::underSchemaLock(const QString &what, QString *error,
+                                             const std::function<bool()> &work)
+{
+    if (!exec(QStringLiteral("BEGIN"), what, error))
+        return false;
+    if (exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(SchemaLock), what, error) && work() &&
+        exec(QStringLiteral("COMMIT"), what, error))
+        return true;
+    QString ignored;
+    exec(QStringLiteral("ROLLBACK"), QString(), &ignored);
+    return false;
+}
+
 bool PostgresCaptureBackend::createOrCheckSchema(QString *error)
 {
     const QString what = QStringLiteral("cannot set it up");
-    if (!exec(QStringLiteral("BEGIN"), what, error))
-        return false;
-    const auto rollback = [this](bool done) {
-        QString ignored;
-        exec(QStringLiteral("ROLLBACK"), QString(), &ignored);
-        return done;
-    };
-    if (!exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(SchemaLock), what, error) ||
-        !exec(QStringLiteral("CREATE TABLE IF NOT EXISTS eventscope_schema (version integer NOT NULL)"), what,
-              error))
-        return rollback(false);
-    const Result version = run(QStringLiteral("SELECT max(version) FROM eventscope_schema"), {}, what, error);
-    if (!version)
-        return rollback(false);
-    const int found = int(version.number(0, 0));
-    if (found > SchemaVersion) {
-        *error = failure(QStringLiteral("cannot open it"),
-                         QStringLiteral("it has schema %1, written by a newer EventScope; this one writes "
-                                        "schema %2 and older")
-                             .arg(found)
-                             .arg(SchemaVersion));
-        return rollback(false);
-    }
-    if (found == 0) {
+    const bool ready = underSchemaLock(what, error, [&] {
+        if (!exec(QStringLiteral("CREATE TABLE IF NOT EXISTS eventscope_schema (version integer NOT NULL)"),
+                  what, error))
+            return false;
+        const Result version =
+            run(QStringLiteral("SELECT max(version) FROM eventscope_schema"), {}, what, error);
+        if (!version)
+            return false;
+        const int found = int(version.number(0, 0));
+        if (found > SchemaVersion) {
+            *error =
+                failure(QStringLiteral("cannot open it"),
+                        QStringLiteral("it has schema %1, written by a newer EventScope; this one writes "
+                                       "schema %2 and older")
+                            .arg(found)
+                            .arg(SchemaVersion));
+            return false;
+        }
+        if (found == SchemaVersion)
+            return true;
         for (const char *statement : Schema) {
             if (!exec(QString::fromLatin1(statement), what, error))
-                return rollback(false);
+                return false;
         }
-        if (!exec(QStringLiteral("CREATE INDEX events_search ON events USING gin (%1 gin_trgm_ops)")
-                      .arg(QLatin1String(SearchText)),
-                  what, error) ||
-            !exec(QStringLiteral("INSERT INTO eventscope_schema (version) VALUES (%1)").arg(SchemaVersion),
-                  what, error))
-            return rollback(false);
-    }
-    if (!exec(QStringLiteral("COMMIT"), what, error))
-        return false;
+        return exec(QStringLiteral("CREATE INDEX events_search ON events USING gin (%1 gin_trgm_ops)")
+                        .arg(QLatin1String(SearchText)),
+                    what, error) &&
+               exec(QStringLiteral("INSERT INTO eventscope_schema (version) VALUES (%1)").arg(SchemaVersion),
+                    what, error);
+    });
     // Today's and tomorrow's partitions now, so that no writer waits for one at midnight.
     const qint64 today = QDateTime::currentMSecsSinceEpoch() / DayMs;
-    CapturedEvent now, tomorrow;
-    now.receivedMs = today * DayMs;
-    tomorrow.receivedMs = (today + 1) * DayMs;
-    return createPartitions({now, tomorrow}, error);
+    return ready && createPartitions({today, today + 1}, error);
 }
 
-bool PostgresCaptureBackend::createPartitions(const QList<CapturedEvent> &events, QString *error)
+bool PostgresCaptureBackend::createPartitions(const QList<qint64> &days, QString *error)
 {
-    QList<qint64> days;
-    for (const CapturedEvent &event : events) {
-        const qint64 day = event.receivedMs / DayMs;
-        if (!m_partitionDays.contains(day) && !days.contains(day))
-            days.append(day);
-    }
     const QString what = QStringLiteral("cannot add a day's partition");
-    for (const qint64 day : std::as_const(days)) {
-        if (!exec(QStringLiteral("BEGIN"), what, error))
+    for (const qint64 day : days) {
+        if (m_partitionDays.contains(day))
+            continue;
+        if (!underSchemaLock(what, error, [&] {
+                return exec(
+                    QStringLiteral(
+                        "CREATE TABLE IF NOT EXISTS %1 PARTITION OF events FOR VALUES FROM (%2) TO (%3)")
+                        .arg(partitionName(day))
+                        .arg(day * DayMs)
+                        .arg((day + 1) * DayMs),
+                    what, error);
+            }))
             return false;
-        const bool created =
-            exec(QStringLiteral("SELECT pg_advisory_xact_lock(%1)").arg(SchemaLock), what, error) &&
-            exec(QStringLiteral(
-                     "CREATE TABLE IF NOT EXISTS %1 PARTITION OF events FOR VALUES FROM (%2) TO (%3)")
-                     .arg(partitionName(day))
-                     .arg(day * DayMs)
-                     .arg((day + 1) * DayMs),
-                 what, error) &&
-            exec(QStringLiteral("COMMIT"), what, error);
-        if (!created) {
-            QString ignored;
-            exec(QStringLiteral("ROLLBACK"), QString(), &ignored);
-            return false;
-        }
         m_partitionDays.append(day);
     }
     return true;
@@ -397,7 +388,12 @@ bool PostgresCaptureBackend::append(qint64 session, const QList<CapturedEvent> &
 {
     if (events.isEmpty())
         return true;
-    return connected(error) && createPartitions(events, error) && copyEvents(session, events, error);
+    QList<qint64> days;
+    for (const CapturedEvent &event : events) {
+        if (!days.contains(event.receivedMs / DayMs))
+            days.append(event.receivedMs / DayMs);
+    }
+    return connected(error) && createPartitions(days, error) && copyEvents(session, events, error);
 }
 
 bool PostgresCaptureBackend::recordSubscriptions(const QList<CapturedSubscription> &subscriptions,

@@ -51,7 +51,11 @@ private:
     Result run(const QString &sql, const QVariantList &values, const QString &what, QString *error);
     bool exec(const QString &sql, const QString &what, QString *error);
     bool createOrCheckSchema(QString *error);
-    bool createPartitions(const QList<CapturedEvent> &events, QString *error);
+    // Runs `work` in a transaction under the advisory lock every schema change takes; rolled back when
+    // it fails.
+    bool underSchemaLock(const QString &what, QString *error, const std::function<bool()> &work);
+    bool createPartitions(const QList<qint64> &days, QString *error); // one partition per UTC day
+
     bool copyEvents(qint64 session, const QList<CapturedEvent> &events, QString *error);
 
     QString m_url;
