@@ -159,7 +159,7 @@ void AgentCommand::report(const QList<SubscriptionStatus> &statuses)
 void AgentCommand::stop()
 {
     Console::status(Command, QStringLiteral("stopping"));
-    m_hub.setSubscriptions({});
+    m_hub.stop(); // every event received is with the store when this returns
     const CaptureStatus last = m_store.flush();
     if (!last.error.isEmpty())
         Console::error(Command, last.error);

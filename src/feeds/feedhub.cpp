@@ -21,10 +21,15 @@ FeedHub::FeedHub(int batchIntervalMs, QObject *parent)
 
 FeedHub::~FeedHub()
 {
-    QMetaObject::invokeMethod(m_worker, &FeedWorker::shutdown, Qt::BlockingQueuedConnection);
+    stop();
     m_thread.quit();
     m_thread.wait();
     delete m_worker; // its thread has ended, so deleting it here is safe
+}
+
+void FeedHub::stop()
+{
+    QMetaObject::invokeMethod(m_worker, &FeedWorker::shutdown, Qt::BlockingQueuedConnection);
 }
 
 void FeedHub::setSubscriptions(const QList<Subscription> &subscriptions)

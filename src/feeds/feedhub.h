@@ -24,6 +24,10 @@ public:
     explicit FeedHub(int batchIntervalMs = 16, QObject *parent = nullptr);
     ~FeedHub() override;
 
+    // Closes every stream and, before it returns, hands the recorder every live event received, so that a
+    // process about to end can flush its store next. The hub takes no subscriptions after it.
+    void stop();
+
     // Starts, reconnects and stops sources to match; an edit that keeps the connection keeps the stream.
     void setSubscriptions(const QList<Subscription> &subscriptions);
     // `recorder` (not owned, outliving the hub or reset first) is called on the network thread once per

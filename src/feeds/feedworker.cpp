@@ -160,7 +160,9 @@ void FeedWorker::playReplay(qint64 now)
 void FeedWorker::shutdown()
 {
     m_tick.stop();
-    m_feeds.clear();
+    m_feeds.clear(); // no event comes after this
+    if (m_recorder && !m_unrecorded.isEmpty())
+        m_recorder->record(std::exchange(m_unrecorded, {}));
     delete m_http2Network; // here, on the thread it belongs to
     m_http2Network = nullptr;
 }

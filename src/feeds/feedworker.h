@@ -43,6 +43,7 @@ public:
     void controlReplay(double speed, bool paused);
     void seekReplay(int position);
     void stopReplay();
+    // Closes every source, then hands the recorder the live events not yet recorded.
     void shutdown();
     // The GUI applied the last frame; safe to call from any thread.
     void acknowledgeFrame();
