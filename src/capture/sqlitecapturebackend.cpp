@@ -2,6 +2,7 @@
 #include "sqlitecapturebackend.h"
 
 #include "capturefilter.h"
+#include "sqlitestatement.h"
 
 #include <QAtomicInteger>
 #include <QDir>
@@ -29,12 +30,6 @@ const char *const Schema[] = {
     "CREATE INDEX IF NOT EXISTS events_by_subscription ON events (subscription_id, received_ms)",
     "CREATE INDEX IF NOT EXISTS events_by_source ON events (source, received_ms)",
 };
-
-// A null QString binds as SQL NULL; an empty field is stored as empty text.
-QString text(const QString &value)
-{
-    return value.isNull() ? QStringLiteral("") : value;
-}
 
 } // namespace
 
@@ -145,8 +140,8 @@ qint64 SqliteCaptureBackend::beginSession(const QString &label, qint64 startedMs
     return query.lastInsertId().toLongLong();
 }
 
-bool SqliteCaptureBackend::writeRows(const QString &sql, qsizetype rows,
-                                     const std::function<void(QSqlQuery &, qsizetype)> &bindRow,
+bool SqliteCaptureBackend::writeRows(const char *sql, qsizetype rows,
+                                     const std::function<void(SqliteStatement &, qsizetype)> &bindRow,
                                      QString *error)
 {
     if (rows == 0)
@@ -155,40 +150,39 @@ bool SqliteCaptureBackend::writeRows(const QString &sql, qsizetype rows,
         *error = failure(QStringLiteral("cannot write"), m_db.lastError().text());
         return false;
     }
-    QSqlQuery statement(m_db);
-    statement.prepare(sql);
-    for (qsizetype row = 0; row < rows; ++row) {
-        bindRow(statement, row);
-        if (!statement.exec()) {
-            *error = failure(QStringLiteral("cannot write"), statement.lastError().text());
-            statement.finish();
-            m_db.rollback();
-            return false;
+    bool written = true;
+    {
+        SqliteStatement statement(m_db, sql);
+        written = statement.isValid();
+        for (qsizetype row = 0; written && row < rows; ++row) {
+            bindRow(statement, row);
+            written = statement.step();
         }
-    }
-    statement.finish();
-    if (!m_db.commit()) {
+        if (!written)
+            *error = failure(QStringLiteral("cannot write"), statement.lastError());
+    } // finalized before COMMIT
+    if (written && !m_db.commit()) {
         *error = failure(QStringLiteral("cannot write"), m_db.lastError().text());
-        m_db.rollback();
-        return false;
+        written = false;
     }
-    return true;
+    if (!written)
+        m_db.rollback();
+    return written;
 }
 
 bool SqliteCaptureBackend::recordSubscriptions(const QList<CapturedSubscription> &subscriptions, qint64 nowMs,
                                                QString *error)
 {
     return writeRows(
-        QStringLiteral("INSERT OR REPLACE INTO subscriptions (id, name, url, panel, updated_ms) "
-                       "VALUES (?, ?, ?, ?, ?)"),
+        "INSERT OR REPLACE INTO subscriptions (id, name, url, panel, updated_ms) VALUES (?, ?, ?, ?, ?)",
         subscriptions.size(),
-        [&](QSqlQuery &upsert, qsizetype row) {
+        [&](SqliteStatement &upsert, qsizetype row) {
             const CapturedSubscription &subscription = subscriptions[row];
-            upsert.bindValue(0, text(subscription.id));
-            upsert.bindValue(1, text(subscription.name));
-            upsert.bindValue(2, text(subscription.url));
-            upsert.bindValue(3, text(subscription.panel));
-            upsert.bindValue(4, nowMs);
+            upsert.bind(0, subscription.id);
+            upsert.bind(1, subscription.name);
+            upsert.bind(2, subscription.url);
+            upsert.bind(3, subscription.panel);
+            upsert.bind(4, nowMs);
         },
         error);
 }
@@ -210,19 +204,19 @@ QList<CapturedSubscription> SqliteCaptureBackend::subscriptions(QString *error)
 bool SqliteCaptureBackend::append(qint64 session, const QList<CapturedEvent> &events, QString *error)
 {
     return writeRows(
-        QStringLiteral("INSERT INTO events (session_id, received_ms, subscription_id, source, type, "
-                       "event_id, data, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        "INSERT INTO events (session_id, received_ms, subscription_id, source, type, event_id, data, seq) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
         events.size(),
-        [&](QSqlQuery &insert, qsizetype row) {
+        [&](SqliteStatement &insert, qsizetype row) {
             const CapturedEvent &event = events[row];
-            insert.bindValue(0, session);
-            insert.bindValue(1, event.receivedMs);
-            insert.bindValue(2, text(event.subscription));
-            insert.bindValue(3, text(event.source));
-            insert.bindValue(4, text(event.event.type));
-            insert.bindValue(5, text(event.event.id));
-            insert.bindValue(6, text(event.event.data));
-            insert.bindValue(7, event.seq);
+            insert.bind(0, session);
+            insert.bind(1, event.receivedMs);
+            insert.bind(2, event.subscription);
+            insert.bind(3, event.source);
+            insert.bind(4, event.event.type);
+            insert.bind(5, event.event.id);
+            insert.bind(6, event.event.data);
+            insert.bind(7, event.seq);
         },
         error);
 }

@@ -5,7 +5,7 @@
 
 #include <QSqlDatabase>
 
-class QSqlQuery;
+class SqliteStatement;
 
 // The embedded store: one SQLite file in WAL mode (a crash or kill -9 loses no committed batch) whose
 // pages freed by retention are reused, and a connection of its own per instance, so a writer thread and
@@ -41,8 +41,8 @@ private:
     bool deleteOldest(qint64 count, QString *error);
     // Prepares `sql` once and runs it for each of `rows` rows, bound by `bindRow`, in one transaction:
     // all of them or, on error, none.
-    bool writeRows(const QString &sql, qsizetype rows,
-                   const std::function<void(QSqlQuery &, qsizetype)> &bindRow, QString *error);
+    bool writeRows(const char *sql, qsizetype rows,
+                   const std::function<void(SqliteStatement &, qsizetype)> &bindRow, QString *error);
 
     QString m_path;
     QString m_connection;
