@@ -36,7 +36,7 @@ ApplicationWindow {
             editorDialog.openFor(workspace.subscriptions.idAt(0))
             return
         }
-        pages.currentIndex = ["dashboard", "events", "notifications"].indexOf(name)
+        pages.currentIndex = ["dashboard", "events", "notifications", "store"].indexOf(name)
         if (name === "events")
             eventsPage.selectLatest()
     }
@@ -54,13 +54,25 @@ ApplicationWindow {
     M.Material.foreground: Theme.text
 
     Preferences { id: preferences }
+    // The Store page's store: the shared one from Settings, else this desktop's own. A shared store is read
+    // at start and whenever it changes, so a wrong password or a server down shows in the status bar.
+    StoreBrowser { id: storeBrowser }
+    readonly property string storeLocation: preferences.sharedStore.length > 0 ? preferences.sharedStore : window.workspace.capturePath
+    Connections {
+        target: preferences
+        function onSharedStoreChanged() { if (preferences.sharedStore.length > 0) storeBrowser.open(preferences.sharedStore) }
+    }
     Binding { target: Theme; property: "dark"; value: preferences.darkTheme }
     Binding { target: window.workspace.eventLog; property: "capacity"; value: preferences.eventLogCapacity }
     Connections {
         target: preferences
         function onRetentionChanged() { window.workspace.setRetention(preferences.captureMaxAgeDays, preferences.captureMaxMegabytes) }
     }
-    Component.onCompleted: { workspace.setRetention(preferences.captureMaxAgeDays, preferences.captureMaxMegabytes) }
+    Component.onCompleted: {
+        workspace.setRetention(preferences.captureMaxAgeDays, preferences.captureMaxMegabytes)
+        if (preferences.sharedStore.length > 0)
+            storeBrowser.open(preferences.sharedStore)
+    }
 
     Shortcut { sequence: "Ctrl+P"; onActivated: { window.workspace.paused = !window.workspace.paused } }
     Shortcut { sequence: StandardKey.New; onActivated: { editorDialog.openFor("") } }
@@ -68,6 +80,7 @@ ApplicationWindow {
     Shortcut { sequence: "Ctrl+1"; onActivated: { pages.currentIndex = 0 } }
     Shortcut { sequence: "Ctrl+2"; onActivated: { pages.currentIndex = 1 } }
     Shortcut { sequence: "Ctrl+3"; onActivated: { pages.currentIndex = 2 } }
+    Shortcut { sequence: "Ctrl+4"; onActivated: { pages.currentIndex = 3 } }
 
     header: ToolBar {
         M.Material.background: Theme.surface
@@ -114,6 +127,7 @@ ApplicationWindow {
                         }
                     }
                 }
+                TabButton { objectName: "storeTab"; text: "Store"; width: implicitWidth + 24 }
             }
 
             Item { Layout.fillWidth: true }
@@ -176,11 +190,18 @@ ApplicationWindow {
                 DashboardPage { workspace: window.workspace }
                 EventsPage { id: eventsPage; workspace: window.workspace; onExportRequested: { exportDialog.openFor(true) } }
                 NotificationsPage { workspace: window.workspace }
+                StorePage {
+                    workspace: window.workspace
+                    browser: storeBrowser
+                    location: window.storeLocation
+                    onExportRequested: (text, source) => { exportDialog.openForStore(location, storeBrowser.sources, text, source) }
+                    onSettingsRequested: { settingsDialog.open() }
+                }
             }
         }
     }
 
-    footer: StatusBar { workspace: window.workspace; demo: window.demo }
+    footer: StatusBar { workspace: window.workspace; demo: window.demo; storeBrowser: storeBrowser }
 
     SubscriptionEditorDialog { id: editorDialog; workspace: window.workspace }
     ExportDialog { id: exportDialog; workspace: window.workspace }
@@ -249,6 +270,22 @@ ApplicationWindow {
                 editable: true
                 value: preferences.captureMaxMegabytes
                 onValueModified: { preferences.captureMaxMegabytes = value }
+            }
+            Label { text: "Shared capture store"; color: Theme.text }
+            ColumnLayout {
+                TextField {
+                    objectName: "sharedStoreField"
+                    text: preferences.sharedStore
+                    placeholderText: "postgresql://user@host:5432/eventscope"
+                    selectByMouse: true
+                    Layout.preferredWidth: 360
+                    onEditingFinished: { preferences.sharedStore = text }
+                }
+                Label {
+                    text: "Browsed on the Store page. Password from ~/.pgpass or PGPASSWORD, never here.\nEmpty: this desktop's own store."
+                    color: Theme.textMuted
+                    font.pixelSize: 11
+                }
             }
             Label { text: "Dark theme"; color: Theme.text }
             Switch { checked: preferences.darkTheme; onToggled: { preferences.darkTheme = checked } }

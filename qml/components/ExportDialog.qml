@@ -13,12 +13,26 @@ Dialog {
 
     property var workspace
     property bool fromView: true
+    // The store "From the capture store" reads, and the sources it offers: this desktop's own unless the
+    // Store page asks for the one it browses.
+    property string storeLocation: workspace.capturePath
+    property var storeSources: workspace.eventLog.sources
 
     readonly property var formats: ["ndjson", "csv", "json", "sse"]
     readonly property var ranges: [0, 3600000, 86400000, 7 * 86400000] // all, last hour, day, week
 
     function openFor(view) {
         fromView = view
+        storeLocation = Qt.binding(() => workspace.capturePath)
+        storeSources = Qt.binding(() => workspace.eventLog.sources)
+        open()
+    }
+    function openForStore(location, sources, containing, sourceName) {
+        fromView = false
+        storeLocation = location
+        storeSources = sources
+        text.text = containing
+        source.currentIndex = Math.max(0, source.find(sourceName))
         open()
     }
 
@@ -45,9 +59,9 @@ Dialog {
             onToggled: { dialog.fromView = checked }
         }
         RadioButton {
-            text: "From the capture store"
+            text: "From the capture store" + (dialog.storeLocation !== dialog.workspace.capturePath ? " " + dialog.storeLocation : "")
             checked: !dialog.fromView
-            enabled: dialog.workspace.capturePath.length > 0
+            enabled: dialog.storeLocation.length > 0
             onToggled: { dialog.fromView = !checked }
         }
         GridLayout {
@@ -58,7 +72,7 @@ Dialog {
             Label { text: "Time"; color: Theme.textMuted }
             ComboBox { id: range; model: ["All", "Last hour", "Last 24 hours", "Last 7 days"]; Layout.fillWidth: true }
             Label { text: "Source"; color: Theme.textMuted }
-            ComboBox { id: source; model: ["All sources"].concat(dialog.workspace.eventLog.sources); Layout.fillWidth: true }
+            ComboBox { id: source; model: ["All sources"].concat(dialog.storeSources); Layout.fillWidth: true }
             Label { text: "Type"; color: Theme.textMuted }
             ComboBox { id: type; model: ["All types"].concat(dialog.workspace.eventLog.types); Layout.fillWidth: true }
             Label { text: "Containing"; color: Theme.textMuted }
@@ -125,7 +139,7 @@ Dialog {
                 exporter.exportView(dialog.workspace.events, selectedFile, fmt)
             } else {
                 const span = dialog.ranges[range.currentIndex]
-                exporter.exportStore(dialog.workspace.capturePath, selectedFile, fmt, span > 0 ? Date.now() - span : 0, 0,
+                exporter.exportStore(dialog.storeLocation, selectedFile, fmt, span > 0 ? Date.now() - span : 0, 0,
                                      source.currentIndex > 0 ? source.currentText : "",
                                      type.currentIndex > 0 ? type.currentText : "", text.text)
             }

@@ -10,6 +10,7 @@ Rectangle {
 
     property var workspace
     property bool demo: false
+    property var storeBrowser
 
     implicitHeight: 28
     color: Theme.surface
@@ -47,6 +48,16 @@ Rectangle {
             visible: text.length > 0
             text: bar.workspace.captureProblem.length > 0 ? bar.workspace.captureProblem : bar.workspace.captureSummary
             color: bar.workspace.captureProblem.length > 0 ? Theme.down : Theme.textMuted
+            elide: Text.ElideMiddle
+            Layout.maximumWidth: bar.width * 0.35
+        }
+        Label {
+            // A shared store that cannot be read (wrong password, server down) says so here, wherever the
+            // operator is.
+            objectName: "storeStatus"
+            visible: text.length > 0
+            text: bar.storeBrowser && bar.storeBrowser.problem.length > 0 ? bar.storeBrowser.problem : ""
+            color: Theme.down
             elide: Text.ElideMiddle
             Layout.maximumWidth: bar.width * 0.35
         }

@@ -11,7 +11,6 @@
 
 #include <QCommandLineParser>
 #include <QDateTime>
-#include <QFileInfo>
 #include <cstdio>
 
 namespace {
@@ -126,16 +125,11 @@ int ExportCommand::run(const QStringList &arguments)
     case Parse::Run:
         break;
     }
-    const bool server = PostgresCaptureBackend::isUrl(options.db);
-    if (!server && !QFileInfo::exists(options.db)) {
-        Console::error(Command, QStringLiteral("no capture store at '%1'").arg(options.db));
-        return ExitUsage;
-    }
-    if (const QString problem = server ? PostgresCaptureBackend::problemWith(options.db) : QString();
-        !problem.isEmpty()) {
+    if (const QString problem = problemReadingStore(options.db); !problem.isEmpty()) {
         Console::error(Command, problem);
         return ExitUsage;
     }
+    const bool server = PostgresCaptureBackend::isUrl(options.db);
     const std::unique_ptr<CaptureBackend> store = captureBackendFor(options.db);
     QString error;
     if (!store->open(&error)) {

@@ -14,8 +14,10 @@ struct Stop
 };
 
 constexpr Stop Stops[] = {
-    {"dashboard", "dashboard.png"},         {"editor", "editor.png"}, {"events", "events.png"},
-    {"notifications", "notifications.png"}, {"export", "export.png"}, {"about", "about.png"},
+    {"dashboard", "dashboard.png"}, {"editor", "editor.png"},
+    {"events", "events.png"},       {"notifications", "notifications.png"},
+    {"store", "store.png"},         {"export", "export.png"},
+    {"about", "about.png"},
 };
 
 // One colour all over: the scene was not rendered.

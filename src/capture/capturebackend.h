@@ -17,6 +17,7 @@ struct CaptureQuery
     QStringList sources; // subscription names
     QStringList types;
     QString text;
+    qint64 newest = 0; // above 0: only the last this many matches (still handed on in capture order)
 };
 
 // How much the store may keep: events older than maxAgeDays go, and the oldest go while the store holds
@@ -77,3 +78,8 @@ public:
 
 // The backend for a `--db` value: a postgresql:// or postgres:// URL, or else a SQLite file's path.
 std::unique_ptr<CaptureBackend> captureBackendFor(const QString &location);
+
+// Why `location` cannot be read as an existing store, said before trying: a SQLite path with no file there
+// (reading must not create an empty store where a path was mistyped) or a PostgreSQL URL holding a
+// password. Empty when it may be opened.
+QString problemReadingStore(const QString &location);

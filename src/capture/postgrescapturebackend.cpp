@@ -6,6 +6,7 @@
 
 #include <QCoreApplication>
 #include <QDateTime>
+#include <QFileInfo>
 #include <QHostInfo>
 #include <QUrl>
 #include <algorithm>
@@ -144,6 +145,15 @@ std::unique_ptr<CaptureBackend> captureBackendFor(const QString &location)
     if (PostgresCaptureBackend::isUrl(location))
         return std::make_unique<PostgresCaptureBackend>(location);
     return std::make_unique<SqliteCaptureBackend>(location);
+}
+
+QString problemReadingStore(const QString &location)
+{
+    if (PostgresCaptureBackend::isUrl(location))
+        return PostgresCaptureBackend::problemWith(location);
+    if (!QFileInfo::exists(location))
+        return QStringLiteral("no capture store at '%1'").arg(location);
+    return QString();
 }
 
 PostgresCaptureBackend::PostgresCaptureBackend(const QString &url)
@@ -511,6 +521,19 @@ bool PostgresCaptureBackend::query(const CaptureQuery &query, qint64 *total,
         filter.conditions + QStringLiteral(" ORDER BY received_ms, id LIMIT %1").arg(PageSize);
     qint64 afterMs = std::numeric_limits<qint64>::min();
     qint64 afterId = 0;
+    if (query.newest > 0) {
+        // Start just before the oldest of the newest matches; fewer matches than that: from the start.
+        const Result first = run(
+            QStringLiteral("SELECT received_ms, id FROM events WHERE true") + filter.conditions +
+                QStringLiteral(" ORDER BY received_ms DESC, id DESC LIMIT 1 OFFSET %1").arg(query.newest - 1),
+            filter.values, what, error);
+        if (!first)
+            return false;
+        if (first.rows() > 0) {
+            afterMs = first.number(0, 0);
+            afterId = first.number(0, 1) - 1;
+        }
+    }
     for (;;) {
         const Result page = run(sql, QVariantList{afterMs, afterId} + filter.values, what, error);
         if (!page)

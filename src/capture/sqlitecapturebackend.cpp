@@ -320,6 +320,20 @@ bool SqliteCaptureBackend::query(const CaptureQuery &query, qint64 *total,
                        "events WHERE id > ?") +
         where + QStringLiteral(" ORDER BY id LIMIT %1").arg(PageSize));
     qint64 after = 0;
+    if (query.newest > 0) {
+        // Start just before the oldest of the newest matches; fewer matches than that: from the start.
+        QSqlQuery first(m_db);
+        first.prepare(QStringLiteral("SELECT id FROM events WHERE 1 = 1") + where +
+                      QStringLiteral(" ORDER BY id DESC LIMIT 1 OFFSET %1").arg(query.newest - 1));
+        for (const QVariant &value : std::as_const(values))
+            first.addBindValue(value);
+        if (!first.exec()) {
+            *error = failure(QStringLiteral("cannot read it"), first.lastError().text());
+            return false;
+        }
+        if (first.next())
+            after = first.value(0).toLongLong() - 1;
+    }
     for (;;) {
         page.bindValue(0, after);
         for (int i = 0; i < values.size(); ++i)

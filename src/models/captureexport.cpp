@@ -1,11 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "captureexport.h"
 
+#include "capturebackend.h"
 #include "captureexporter.h"
 #include "eventfiltermodel.h"
-#include "sqlitecapturebackend.h"
 
-#include <QFileInfo>
 #include <QLocale>
 
 CaptureExport::CaptureExport(QObject *parent)
@@ -86,15 +85,14 @@ void CaptureExport::exportStore(const QString &storePath, const QUrl &file, cons
     query.text = text;
     const QString path = file.toLocalFile();
     start([this, storePath, query, path, format](const auto &progress) {
-        SqliteCaptureBackend store(storePath); // a connection of its own, on this thread
-        QString error;
-        if (!QFileInfo::exists(storePath))
-            error = QStringLiteral("no capture store at '%1'").arg(storePath);
-        if (!error.isEmpty() || !store.open(&error)) {
+        // A connection of its own, on this thread.
+        const std::unique_ptr<CaptureBackend> store = captureBackendFor(storePath);
+        QString error = problemReadingStore(storePath);
+        if (!error.isEmpty() || !store->open(&error)) {
             CaptureExporter::Result failed;
             failed.error = error;
             return failed;
         }
-        return CaptureExporter::run(store, query, format, path, progress, &m_cancel);
+        return CaptureExporter::run(*store, query, format, path, progress, &m_cancel);
     });
 }

@@ -10,6 +10,7 @@ const QString DarkThemeKey = QStringLiteral("display/darkTheme");
 const QString EventLogCapacityKey = QStringLiteral("events/logCapacity");
 const QString MaxAgeKey = QStringLiteral("capture/maxAgeDays");
 const QString MaxMegabytesKey = QStringLiteral("capture/maxMegabytes");
+const QString SharedStoreKey = QStringLiteral("capture/sharedStore");
 constexpr int MinCapacity = 1000;
 constexpr int MaxCapacity = 1000000;
 
@@ -24,6 +25,7 @@ Preferences::Preferences(QObject *parent)
     , m_captureMaxAgeDays(std::max(0, m_settings.value(MaxAgeKey, RetentionPolicy().maxAgeDays).toInt()))
     , m_captureMaxMegabytes(
           std::max(0, m_settings.value(MaxMegabytesKey, int(RetentionPolicy().maxBytes >> 20)).toInt()))
+    , m_sharedStore(m_settings.value(SharedStoreKey).toString())
 {}
 
 template<typename T> bool Preferences::store(T &member, T value, const QString &key)
@@ -57,4 +59,10 @@ void Preferences::setCaptureMaxMegabytes(int megabytes)
 {
     if (store(m_captureMaxMegabytes, std::max(0, megabytes), MaxMegabytesKey))
         Q_EMIT retentionChanged();
+}
+
+void Preferences::setSharedStore(const QString &location)
+{
+    if (store(m_sharedStore, location.trimmed(), SharedStoreKey))
+        Q_EMIT sharedStoreChanged();
 }

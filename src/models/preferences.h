@@ -17,6 +17,7 @@ class Preferences : public QObject
         int captureMaxAgeDays READ captureMaxAgeDays WRITE setCaptureMaxAgeDays NOTIFY retentionChanged)
     Q_PROPERTY(
         int captureMaxMegabytes READ captureMaxMegabytes WRITE setCaptureMaxMegabytes NOTIFY retentionChanged)
+    Q_PROPERTY(QString sharedStore READ sharedStore WRITE setSharedStore NOTIFY sharedStoreChanged)
 
 public:
     explicit Preferences(QObject *parent = nullptr);
@@ -31,11 +32,16 @@ public:
     void setCaptureMaxAgeDays(int days);
     int captureMaxMegabytes() const { return m_captureMaxMegabytes; }
     void setCaptureMaxMegabytes(int megabytes);
+    // The capture store the Store page browses instead of this desktop's own (a postgresql:// URL, or
+    // another SQLite file); empty: its own.
+    QString sharedStore() const { return m_sharedStore; }
+    void setSharedStore(const QString &location);
 
 Q_SIGNALS:
     void darkThemeChanged();
     void eventLogCapacityChanged();
     void retentionChanged();
+    void sharedStoreChanged();
 
 private:
     // Sets `member` and its stored setting; true when the value changed.
@@ -46,4 +52,5 @@ private:
     int m_eventLogCapacity;
     int m_captureMaxAgeDays;
     int m_captureMaxMegabytes;
+    QString m_sharedStore;
 };

@@ -4,6 +4,8 @@
 #include "captureimporter.h"
 #include "feedhub.h"
 #include "feedpanel.h"
+#include "postgrescapturebackend.h"
+#include "storebrowser.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -285,21 +287,36 @@ QString Workspace::openReplay(const QUrl &file)
                                                           .arg(imported.problems.join(QLatin1Char('\n')));
     if (imported.events.isEmpty())
         return QStringLiteral("'%1' holds no events. %2").arg(file.fileName(), skipped);
+    startReplay(imported.events, file.fileName());
+    return skipped;
+}
+
+QString Workspace::replayStore(StoreBrowser *browser)
+{
+    const QList<CapturedEvent> events = browser ? browser->shownEvents() : QList<CapturedEvent>();
+    if (events.isEmpty())
+        return QStringLiteral("The search found no events to replay.");
+    const QString location = browser->location();
+    startReplay(events, PostgresCaptureBackend::isUrl(location) ? QUrl(location).path().mid(1)
+                                                                : QFileInfo(location).fileName());
+    return QString();
+}
+
+void Workspace::startReplay(const QList<CapturedEvent> &events, const QString &name)
+{
     closeReplay();
-    Subscription replay =
-        Subscription::create(QStringLiteral("Replay · ") + file.fileName(), {}, panelFor(imported.events));
+    Subscription replay = Subscription::create(QStringLiteral("Replay · ") + name, {}, panelFor(events));
     replay.id = QLatin1String(ReplayId);
     replay.mapping.time.clear(); // played events carry the replay's clock, not their data's old times
     m_replay = replay;
-    m_replayName = file.fileName();
+    m_replayName = name;
     m_replayPosition = 0;
-    m_replayTotal = int(imported.events.size());
+    m_replayTotal = int(events.size());
     m_replaySpeed = 1;
     m_replayPaused = false;
     updateDashboard();
-    m_hub->startReplay(replay, imported.events);
+    m_hub->startReplay(replay, events);
     Q_EMIT replayChanged();
-    return skipped;
 }
 
 void Workspace::setReplaySpeed(double speed)

@@ -17,6 +17,7 @@
 #include <QtQml/qqmlregistration.h>
 
 class FeedHub;
+class StoreBrowser;
 
 // What the window works on: the profile's subscriptions running in FeedHub, and the models their events
 // feed (sidebar, dashboard, event log, notifications). Each FeedHub frame is applied to every model in
@@ -85,6 +86,8 @@ public:
     // Replays an NDJSON or .sse capture through FeedHub into a panel of its own (its kind guessed from
     // the event types), marked as replayed. Returns an empty text, or what went wrong or was skipped.
     Q_INVOKABLE QString openReplay(const QUrl &file);
+    // Replays what the Store page shows; an empty string, or why not.
+    Q_INVOKABLE QString replayStore(StoreBrowser *browser);
     Q_INVOKABLE void setReplaySpeed(double speed); // 1, 10; 0: as fast as possible
     Q_INVOKABLE void setReplayPaused(bool paused);
     Q_INVOKABLE void seekReplay(int position);
@@ -124,6 +127,7 @@ Q_SIGNALS:
     void frameApplied(const FeedFrame &frame);
 
 private:
+    void startReplay(const QList<CapturedEvent> &events, const QString &name);
     void showCaptureStatus();
     void apply(const FeedFrame &frame);
     void updateLogNotice();
