@@ -21,6 +21,12 @@ ApplicationWindow {
         editorDialog.close()
         exportDialog.close()
         aboutDialog.close()
+        settingsDialog.close()
+        if (name === "settings") {
+            pages.currentIndex = 3
+            settingsDialog.open()
+            return
+        }
         if (name === "about") {
             pages.currentIndex = 0
             aboutDialog.open()

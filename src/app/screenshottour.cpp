@@ -9,15 +9,15 @@ namespace {
 
 struct Stop
 {
-    const char *page; // the Main.qml page to show, or a dialog: "editor", "export", "about"
+    const char *page; // the Main.qml page to show, or a dialog: "editor", "settings", "export", "about"
     const char *file;
 };
 
 constexpr Stop Stops[] = {
     {"dashboard", "dashboard.png"}, {"editor", "editor.png"},
     {"events", "events.png"},       {"notifications", "notifications.png"},
-    {"store", "store.png"},         {"export", "export.png"},
-    {"about", "about.png"},
+    {"store", "store.png"},         {"settings", "settings.png"},
+    {"export", "export.png"},       {"about", "about.png"},
 };
 
 // One colour all over: the scene was not rendered.
