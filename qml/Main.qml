@@ -326,7 +326,7 @@ ApplicationWindow {
                     color: Theme.text
                 }
                 Label { text: "Capture store schema"; color: Theme.textMuted }
-                Label { objectName: "aboutSchema"; text: AboutInfo.captureSchemaVersion; color: Theme.text }
+                Label { objectName: "aboutSchema"; text: AboutInfo.captureSchemas; color: Theme.text }
                 Label { text: "License"; color: Theme.textMuted }
                 Label { text: AboutInfo.license; color: Theme.text }
                 Label { text: "Homepage"; color: Theme.textMuted }

@@ -28,22 +28,37 @@ constexpr double ExactCountBelow = 1e6;
 constexpr qint64 SchemaLock = 0x4576536370; // "EvScp"
 
 // What the text filter searches: one expression (with a trigram index), the four fields apart by a unit
-// separator, which a searched text does not contain, so no match can span two fields.
+// separator, which a searched text does not contain, so no match can span two fields. It must stay the
+// expression that migration 1 indexed, character for character, or the index no longer serves it.
 const char SearchText[] = "(source || chr(31) || type || chr(31) || event_id || chr(31) || data)";
 
-const char *const Schema[] = {
-    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
-    "CREATE TABLE agents (id bigserial PRIMARY KEY, host text NOT NULL, process bigint NOT NULL, "
-    "label text NOT NULL, started_ms bigint NOT NULL)",
-    "CREATE TABLE subscriptions (agent_id bigint NOT NULL REFERENCES agents ON DELETE CASCADE, "
-    "id text NOT NULL, name text NOT NULL, url text NOT NULL, panel text NOT NULL, "
-    "updated_ms bigint NOT NULL, PRIMARY KEY (agent_id, id))",
-    "CREATE TABLE events (id bigserial NOT NULL, agent_id bigint NOT NULL, received_ms bigint NOT NULL, "
-    "subscription_id text NOT NULL, source text NOT NULL, type text NOT NULL, event_id text NOT NULL, "
-    "data text NOT NULL, seq bigint NOT NULL) PARTITION BY RANGE (received_ms)",
-    "CREATE INDEX events_by_time ON events (received_ms, id)",
-    "CREATE INDEX events_by_subscription ON events (subscription_id, received_ms)",
-    "CREATE INDEX events_by_source ON events (source, received_ms)",
+// The schema's history: Migrations[i] takes a database from schema i to schema i + 1 (0: nothing of
+// ours yet), and a newer EventScope applies those a store lacks, in order, under the schema lock. A
+// migration is never edited once released; a change is a new one at the end, and SchemaVersion follows.
+const std::vector<std::vector<const char *>> Migrations = {
+    // 1: agents, their subscriptions, events partitioned by day, the SQLite store's indexes, text search.
+    {
+        "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+        "CREATE TABLE agents (id bigserial PRIMARY KEY, host text NOT NULL, process bigint NOT NULL, "
+        "label text NOT NULL, started_ms bigint NOT NULL)",
+        "CREATE TABLE subscriptions (agent_id bigint NOT NULL REFERENCES agents ON DELETE CASCADE, "
+        "id text NOT NULL, name text NOT NULL, url text NOT NULL, panel text NOT NULL, "
+        "updated_ms bigint NOT NULL, PRIMARY KEY (agent_id, id))",
+        "CREATE TABLE events (id bigserial NOT NULL, agent_id bigint NOT NULL, received_ms bigint NOT NULL, "
+        "subscription_id text NOT NULL, source text NOT NULL, type text NOT NULL, event_id text NOT NULL, "
+        "data text NOT NULL, seq bigint NOT NULL) PARTITION BY RANGE (received_ms)",
+        "CREATE INDEX events_by_time ON events (received_ms, id)",
+        "CREATE INDEX events_by_subscription ON events (subscription_id, received_ms)",
+        "CREATE INDEX events_by_source ON events (source, received_ms)",
+        "CREATE INDEX events_search ON events USING gin ((source || chr(31) || type || chr(31) || "
+        "event_id || chr(31) || data) gin_trgm_ops)",
+    },
+    // 2: which EventScope each agent ran, and when each schema version was applied, so that the operators
+    // of a shared store can tell which agents still run a release older than the store.
+    {
+        "ALTER TABLE agents ADD COLUMN version text NOT NULL DEFAULT ''",
+        "ALTER TABLE eventscope_schema ADD COLUMN applied_ms bigint",
+    },
 };
 
 // libpq's messages run over lines ("server closed the connection unexpectedly\n\tThis probably…").
@@ -294,17 +309,20 @@ bool PostgresCaptureBackend::createOrCheckSchema(QString *error)
                             .arg(SchemaVersion));
             return false;
         }
-        if (found == SchemaVersion)
-            return true;
-        for (const char *statement : Schema) {
-            if (!exec(QString::fromLatin1(statement), what, error))
+        for (int version = found + 1; version <= SchemaVersion; ++version) {
+            for (const char *statement : Migrations[std::size_t(version - 1)]) {
+                if (!exec(QString::fromLatin1(statement), what, error))
+                    return false;
+            }
+            // From schema 2 on, the row also says when the version was applied.
+            const QString row = version >= 2 ? QStringLiteral("(version, applied_ms) VALUES (%1, %2)")
+                                                   .arg(version)
+                                                   .arg(QDateTime::currentMSecsSinceEpoch())
+                                             : QStringLiteral("(version) VALUES (%1)").arg(version);
+            if (!exec(QStringLiteral("INSERT INTO eventscope_schema ") + row, what, error))
                 return false;
         }
-        return exec(QStringLiteral("CREATE INDEX events_search ON events USING gin (%1 gin_trgm_ops)")
-                        .arg(QLatin1String(SearchText)),
-                    what, error) &&
-               exec(QStringLiteral("INSERT INTO eventscope_schema (version) VALUES (%1)").arg(SchemaVersion),
-                    what, error);
+        return true;
     });
     // Today's and tomorrow's partitions now, so that no writer waits for one at midnight.
     const qint64 today = QDateTime::currentMSecsSinceEpoch() / DayMs;
@@ -336,8 +354,10 @@ qint64 PostgresCaptureBackend::beginSession(const QString &label, qint64 started
 {
     const Result agent =
         run(QStringLiteral(
-                "INSERT INTO agents (host, process, label, started_ms) VALUES (?, ?, ?, ?) RETURNING id"),
-            {QHostInfo::localHostName(), QCoreApplication::applicationPid(), label, startedMs},
+                "INSERT INTO agents (host, process, label, started_ms, version) VALUES (?, ?, ?, ?, ?) "
+                "RETURNING id"),
+            {QHostInfo::localHostName(), QCoreApplication::applicationPid(), label, startedMs,
+             QCoreApplication::applicationVersion()},
             QStringLiteral("cannot start a session"), error);
     m_agent = agent ? agent.number(0, 0) : -1;
     return m_agent;

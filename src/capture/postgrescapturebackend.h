@@ -17,7 +17,7 @@ struct pg_result;
 class PostgresCaptureBackend : public CaptureBackend
 {
 public:
-    static constexpr int SchemaVersion = 1;
+    static constexpr int SchemaVersion = 2;
 
     explicit PostgresCaptureBackend(const QString &url);
     ~PostgresCaptureBackend() override;

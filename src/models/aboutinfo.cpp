@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "aboutinfo.h"
 
+#include "postgrescapturebackend.h"
 #include "sqlitecapturebackend.h"
 
 QString AboutInfo::version()
@@ -18,9 +19,11 @@ QString AboutInfo::qtBuildVersion()
     return QStringLiteral(QT_VERSION_STR);
 }
 
-int AboutInfo::captureSchemaVersion()
+QString AboutInfo::captureSchemas()
 {
-    return SqliteCaptureBackend::SchemaVersion;
+    return QStringLiteral("SQLite %1, PostgreSQL %2")
+        .arg(SqliteCaptureBackend::SchemaVersion)
+        .arg(PostgresCaptureBackend::SchemaVersion);
 }
 
 QString AboutInfo::license()
@@ -35,7 +38,6 @@ QString AboutInfo::homepage()
 
 QString AboutInfo::versionText()
 {
-    return QStringLiteral("eventscope %1\nQt %2 (built with %3)\ncapture store schema %4\n")
-        .arg(version(), qtVersion(), qtBuildVersion())
-        .arg(captureSchemaVersion());
+    return QStringLiteral("eventscope %1\nQt %2 (built with %3)\ncapture store schemas: %4\n")
+        .arg(version(), qtVersion(), qtBuildVersion(), captureSchemas());
 }

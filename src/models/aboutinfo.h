@@ -14,7 +14,7 @@ class AboutInfo : public QObject
     Q_PROPERTY(QString version READ version CONSTANT)
     Q_PROPERTY(QString qtVersion READ qtVersion CONSTANT)
     Q_PROPERTY(QString qtBuildVersion READ qtBuildVersion CONSTANT)
-    Q_PROPERTY(int captureSchemaVersion READ captureSchemaVersion CONSTANT)
+    Q_PROPERTY(QString captureSchemas READ captureSchemas CONSTANT)
     Q_PROPERTY(QString license READ license CONSTANT)
     Q_PROPERTY(QString homepage READ homepage CONSTANT)
 
@@ -24,7 +24,7 @@ public:
     static QString version();
     static QString qtVersion();
     static QString qtBuildVersion();
-    static int captureSchemaVersion();
+    static QString captureSchemas(); // the store layouts this build writes
     static QString license();
     static QString homepage();
     // One line each for the version, Qt and the store schema, as `eventscope --version` prints them.

@@ -31,6 +31,7 @@ private Q_SLOTS:
     void subscriptionsAreKeptPerAgent();
     void retentionDropsWholeDays();
     void newerSchemaIsRefused();
+    void versionOneStoreIsMigrated();
     void wrongPasswordOrNoServerIsExitThree();
     void restartMidCaptureLosesNothing();
     void severalWritersLoseNothing();
@@ -244,6 +245,39 @@ void TestPostgresStore::newerSchemaIsRefused()
     QVERIFY2(error.contains("it has schema 99, written by a newer EventScope") && error.contains("127.0.0.1"),
              qPrintable(error));
     QVERIFY2(!error.contains(PostgresServer::Password), qPrintable(error));
+}
+
+void TestPostgresStore::versionOneStoreIsMigrated()
+{
+    const QString url = freshDatabase();
+    QFile v1(QFINDTESTDATA("data/postgres-schema-v1.sql"));
+    QVERIFY(v1.open(QIODevice::ReadOnly));
+    QVERIFY(sql(url, QString::fromUtf8(v1.readAll())));
+
+    QCoreApplication::setApplicationVersion("9.8.7");
+    std::unique_ptr<PostgresCaptureBackend> store = openStore(url, {captured(3, "written by schema 2")});
+    // Both versions recorded, the second with when it was applied; what schema 1 held is still there,
+    // found by the same search, and the new agent's row says which EventScope it ran.
+    QVERIFY(sql(
+        url, "DO $$ BEGIN IF (SELECT count(*) FROM eventscope_schema) <> 2 OR (SELECT applied_ms "
+             "FROM eventscope_schema WHERE version = 2) IS NULL THEN RAISE 'not migrated'; END IF; END $$"));
+    QVERIFY(sql(url,
+                "DO $$ BEGIN IF (SELECT version FROM agents WHERE label = 'test') <> '9.8.7' OR "
+                "(SELECT version FROM agents WHERE label = 'agent 0.1.0') <> '' THEN RAISE 'no version'; "
+                "END IF; END $$"));
+    CaptureQuery search;
+    search.text = "SCHEMA";
+    const QList<CapturedEvent> found = all(*store, search);
+    QCOMPARE(found.size(), 3);
+    QCOMPARE(found[0].event.data, QString("written by schema 1"));
+    QCOMPARE(found[1].event.type, QString("alert"));
+    QCOMPARE(found[2].event.data, QString("written by schema 2"));
+    store.reset();
+
+    // Opening it again changes nothing.
+    openStore(url, {}).reset();
+    QVERIFY(sql(url, "DO $$ BEGIN IF (SELECT count(*) FROM eventscope_schema) <> 2 THEN RAISE 'again'; END "
+                     "IF; END $$"));
 }
 
 void TestPostgresStore::wrongPasswordOrNoServerIsExitThree()
