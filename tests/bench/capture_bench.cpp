@@ -2,7 +2,8 @@
 // The capture stores' throughput: sustained inserts of 64-byte and 4 KiB events in the writer's batch
 // size, a text search that matches one event of them all, and an export to NDJSON and CSV with peak RSS,
 // to show memory stays flat; first for SQLite, then for PostgreSQL (a server started for the bench, as the
-// tests start theirs) with one writer and with four at once.
+// tests start theirs) with one writer and with four at once, and the one writer through Qt's QPSQL driver
+// instead of libpq's COPY, which the backend uses because it is the faster.
 //
 //   build/tests/bench/capture_bench [events] [sqlite|postgresql]   (default 1000000, both)
 #include "captureexporter.h"
@@ -13,7 +14,11 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTemporaryDir>
+#include <QUrl>
 #include <cstdio>
 #include <sys/resource.h>
 #include <thread>
@@ -36,14 +41,11 @@ double peakRssMb()
     std::exit(1);
 }
 
-// `count` events of `dataSize` bytes from one session; the one in the middle carries the needle.
-double insert(CaptureBackend &store, qint64 count, int dataSize,
-              const QString &source = QStringLiteral("Stocks"))
+// `count` events of `dataSize` bytes handed to `append` in batches; the one in the middle carries the
+// needle. Returns events per second.
+template<typename Append>
+double insertBatches(qint64 count, int dataSize, const QString &source, const Append &append)
 {
-    QString error;
-    const qint64 session = store.beginSession(QStringLiteral("bench"), 0, &error);
-    if (session < 0)
-        fail(error);
     const QString data =
         QStringLiteral("{\"v\":\"%1\"}").arg(QString(std::max(0, dataSize - 8), QLatin1Char('x')));
     QList<CapturedEvent> batch(Batch);
@@ -60,10 +62,64 @@ double insert(CaptureBackend &store, qint64 count, int dataSize,
             event.receivedMs = 1795957262345 + n;
             event.seq = quint64(n);
         }
-        if (!store.append(session, batch, &error))
-            fail(error);
+        append(batch);
     }
     return double(count) / (double(clock.nsecsElapsed()) / 1e9);
+}
+
+// The same through a backend, from one session.
+double insert(CaptureBackend &store, qint64 count, int dataSize,
+              const QString &source = QStringLiteral("Stocks"))
+{
+    QString error;
+    const qint64 session = store.beginSession(QStringLiteral("bench"), 0, &error);
+    if (session < 0)
+        fail(error);
+    return insertBatches(count, dataSize, source, [&](const QList<CapturedEvent> &batch) {
+        if (!store.append(session, batch, &error))
+            fail(error);
+    });
+}
+
+// The same batches through Qt's QPSQL driver instead of libpq's COPY, into the tables the backend made:
+// one multi-row INSERT per batch in a transaction, the fastest QSqlQuery allows (it cannot COPY).
+double insertWithQpsql(const QUrl &url, qint64 count, int dataSize)
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QPSQL"), QStringLiteral("qpsql"));
+    db.setHostName(url.host());
+    db.setPort(url.port());
+    db.setUserName(url.userName());
+    db.setDatabaseName(url.path().mid(1)); // the password comes from PGPASSWORD, as for libpq
+    if (!db.open())
+        fail(db.lastError().text());
+    QString values;
+    for (int i = 0; i < Batch; ++i)
+        values += QStringLiteral("%1(1, ?, ?, ?, ?, ?, ?, ?)").arg(i ? QStringLiteral(", ") : QString());
+    QSqlQuery insert(db);
+    if (!insert.prepare(QStringLiteral("INSERT INTO events (agent_id, received_ms, subscription_id, source, "
+                                       "type, event_id, data, seq) VALUES ") +
+                        values))
+        fail(insert.lastError().text());
+    const double rate =
+        insertBatches(count, dataSize, QStringLiteral("Stocks"), [&](const QList<CapturedEvent> &batch) {
+            db.transaction();
+            int column = 0;
+            for (const CapturedEvent &event : batch) {
+                insert.bindValue(column++, event.receivedMs);
+                insert.bindValue(column++, event.subscription);
+                insert.bindValue(column++, event.source);
+                insert.bindValue(column++, event.event.type);
+                insert.bindValue(column++, event.event.id);
+                insert.bindValue(column++, event.event.data);
+                insert.bindValue(column++, qint64(event.seq));
+            }
+            if (!insert.exec() || !db.commit())
+                fail(insert.lastError().text() + db.lastError().text());
+        });
+    insert = QSqlQuery();
+    db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(QStringLiteral("qpsql"));
+    return rate;
 }
 
 void printInsert(const char *store, int size, double rate, qint64 count, const char *writers = "")
@@ -139,6 +195,20 @@ void benchPostgres(qint64 events, const QTemporaryDir &dir)
         if (!store.open(&error))
             fail(error);
         printInsert("PostgreSQL", size, insert(store, count, size), count, ", 1 writer");
+    }
+    if (QSqlDatabase::isDriverAvailable(QStringLiteral("QPSQL"))) {
+        // The schema (and the day's partition) made by the backend, the rows through QPSQL.
+        if (!server.createDatabase(QStringLiteral("qpsql"), &error))
+            fail(error);
+        PostgresCaptureBackend schema(server.url(QStringLiteral("qpsql")));
+        if (!schema.open(&error))
+            fail(error);
+        insert(schema, Batch, 64);
+        const qint64 count = std::min<qint64>(events, 200000);
+        printInsert("QPSQL", 64, insertWithQpsql(QUrl(server.url(QStringLiteral("qpsql"))), count, 64), count,
+                    ", 1 writer");
+    } else {
+        std::printf("QPSQL      not measured: Qt's PostgreSQL driver (libqt6sql6-psql) is not installed\n");
     }
     // Four agents at once, each its own connection and session, a quarter of the events each.
     if (!server.createDatabase(QStringLiteral("writers"), &error))
