@@ -18,6 +18,7 @@
 #include <QQmlApplicationEngine>
 #include <QQuickWindow>
 #include <cstdio>
+#include <cstdlib>
 
 namespace {
 
@@ -101,6 +102,43 @@ std::optional<Options> parse(const QStringList &arguments, QString *message, boo
                    int(settleSeconds * 1000), files.isEmpty() ? parser.value(replay) : files.first()};
 }
 
+const char NoDisplay[] =
+    "eventscope: no display to show the dashboard on%s: run it in a desktop session or under xvfb-run, or "
+    "use eventscope capture, agent or serve-demo, which need no display\n";
+
+// Qt ends with a fatal message when no platform plugin can start (no X server, no Wayland compositor),
+// after warnings on the way, and its advice ("reinstalling the application may fix this problem") is
+// wrong here. While the application object starts, the platform's warnings are held back; a fatal one
+// becomes one line that says what to do, with the first warning as the reason, and exit status 2. When
+// the application starts, the warnings held back are passed on.
+QtMessageHandler qtHandler = nullptr;
+QList<std::pair<QtMsgType, QString>> heldBack;
+
+void sayWhatToDoWithoutDisplay(QtMsgType type, const QMessageLogContext &context, const QString &message)
+{
+    if (type == QtFatalMsg && message.contains(QLatin1String("platform plugin"))) {
+        const QString reason =
+            heldBack.isEmpty() ? QString() : QStringLiteral(" (%1)").arg(heldBack.first().second);
+        std::fprintf(stderr, NoDisplay, qPrintable(reason));
+        std::fflush(stderr);
+        std::_Exit(ExitUsage);
+    }
+    if (context.category && qstrncmp(context.category, "qt.qpa", 6) == 0) {
+        heldBack.append({type, message});
+        return;
+    }
+    qtHandler(type, context, message);
+}
+
+// The same said at once, before Qt tries, where the platform it would use has nothing to connect to.
+bool displayExpected()
+{
+    const QByteArray platform = qgetenv("QT_QPA_PLATFORM");
+    if (!platform.isEmpty() && !platform.startsWith("xcb") && !platform.startsWith("wayland"))
+        return true; // offscreen, vnc, eglfs, …: not a desktop's display
+    return !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
 } // namespace
 
 int DashboardCommand::run(int &argc, char **argv)
@@ -119,7 +157,15 @@ int DashboardCommand::run(int &argc, char **argv)
         std::fprintf(stderr, "eventscope: %s\n", qPrintable(message));
         return ExitUsage;
     }
+    if (!displayExpected()) {
+        std::fprintf(stderr, NoDisplay, " (neither DISPLAY nor WAYLAND_DISPLAY is set)");
+        return ExitUsage;
+    }
+    qtHandler = qInstallMessageHandler(sayWhatToDoWithoutDisplay);
     QApplication app(argc, argv); // Qt Charts draws with QGraphicsView, which needs QApplication
+    qInstallMessageHandler(qtHandler);
+    for (const auto &[type, message] : std::as_const(heldBack))
+        qtHandler(type, QMessageLogContext(), message);
     // The desktop entry's name ties the window to the menu entry and its icon (Wayland's app_id); the
     // icon theme's icon is preferred, the built-in one is for a build tree or a desktop without it.
     QGuiApplication::setDesktopFileName(QStringLiteral("org.eventscope.EventScope"));

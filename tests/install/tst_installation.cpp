@@ -245,6 +245,24 @@ void TestInstallation::helpAndMistakesNeedNoDisplay()
     QCOMPARE(twoFiles.exitCode, 2);
     QCOMPARE(twoFiles.err.trimmed(),
              QString("eventscope: one capture to replay at a time, not 'a.ndjson b.sse'"));
+
+    // The dashboard itself says in one line what to do instead of Qt's abort, with no display set and
+    // with one set where no X server answers.
+    const Run unset = run(EVENTSCOPE_BIN, {"--demo"}, headless);
+    QCOMPARE(unset.exitCode, 2);
+    QCOMPARE(
+        unset.err.trimmed(),
+        QString("eventscope: no display to show the dashboard on (neither DISPLAY nor WAYLAND_DISPLAY "
+                "is set): run it in a desktop session or under xvfb-run, or use eventscope capture, agent "
+                "or serve-demo, which need no display"));
+    headless.insert("DISPLAY", ":4711");
+    const Run unreachable = run(EVENTSCOPE_BIN, {"--demo"}, headless);
+    QCOMPARE(unreachable.exitCode, 2);
+    QCOMPARE(
+        unreachable.err.trimmed(),
+        QString("eventscope: no display to show the dashboard on (could not connect to display :4711): run "
+                "it in a desktop session or under xvfb-run, or use eventscope capture, agent or serve-demo, "
+                "which need no display"));
 }
 
 QTEST_GUILESS_MAIN(TestInstallation)
