@@ -74,7 +74,9 @@ CaptureOptions::Parse CaptureOptions::parse(const QStringList &arguments, Captur
                                          QStringLiteral("SECONDS"));
     const QCommandLineOption maxRetries(
         QStringLiteral("max-retries"),
-        QStringLiteral("Give up after N failed reconnects in a row (default: never)."), QStringLiteral("N"));
+        QStringLiteral(
+            "Give up after N failed reconnects in a row; 0: never reconnect (default: keep trying)."),
+        QStringLiteral("N"));
     const QCommandLineOption source(
         QStringLiteral("source"), QStringLiteral("Name recorded as each event's source (default: the URL)."),
         QStringLiteral("NAME"));
@@ -154,12 +156,13 @@ CaptureOptions::Parse CaptureOptions::parse(const QStringList &arguments, Captur
     }
     if (parser.isSet(maxRetries)) {
         bool ok = false;
-        request.retry.maxAttempts = parser.value(maxRetries).toInt(&ok);
-        if (!ok || request.retry.maxAttempts <= 0) {
-            message = QStringLiteral("--max-retries needs a positive whole number, not '%1'")
+        const int retries = parser.value(maxRetries).toInt(&ok);
+        if (!ok || retries < 0) {
+            message = QStringLiteral("--max-retries needs a whole number, 0 or more, not '%1'")
                           .arg(parser.value(maxRetries));
             return Parse::Error;
         }
+        request.retry.maxAttempts = retries == 0 ? RetrySettings::NoReconnect : retries;
     }
     if (parser.isSet(format)) {
         options.format = parser.value(format).toLower();

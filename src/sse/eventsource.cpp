@@ -302,7 +302,9 @@ void EventSource::retryLater(SseError error)
     m_idleTimer.stop();
     const int delay = m_retry.nextDelayMs();
     if (delay < 0) {
-        error.message += QStringLiteral("; gave up after %1 attempts").arg(m_retry.attempts());
+        error.message += m_retry.settings().maxAttempts == RetrySettings::NoReconnect
+                             ? QStringLiteral("; reconnecting is turned off")
+                             : QStringLiteral("; gave up after %1 attempts").arg(m_retry.attempts());
         fail(error);
         return;
     }

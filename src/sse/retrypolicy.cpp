@@ -19,7 +19,8 @@ constexpr qint64 MinGrowthBaseMs = 250;
 
 int RetryPolicy::nextDelayMs()
 {
-    if (m_settings.maxAttempts > 0 && m_attempts >= m_settings.maxAttempts)
+    if (m_settings.maxAttempts == RetrySettings::NoReconnect ||
+        (m_settings.maxAttempts > 0 && m_attempts >= m_settings.maxAttempts))
         return -1;
 
     const qint64 floor = qMax(0, m_reconnectionTimeMs);

@@ -14,7 +14,11 @@ struct RetrySettings
 {
     int initialDelayMs = 1000; // the reconnection time until the server sends `retry:`
     int maxDelayMs = 60000;
-    int maxAttempts = 0; // consecutive failed attempts before giving up; 0 = never give up
+    // Reconnects in a row that may fail before giving up: Unlimited never gives up, NoReconnect gives up at
+    // the first failure or end of the stream.
+    static constexpr int Unlimited = 0;
+    static constexpr int NoReconnect = -1;
+    int maxAttempts = Unlimited;
 };
 
 class RetryPolicy

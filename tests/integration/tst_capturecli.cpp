@@ -117,6 +117,7 @@ private Q_SLOTS:
     void printsCsvWithHeader();
     void followsReconnectsUntilStreamClosesForGood();
     void failsWithExit3OnPermanentError();
+    void zeroRetriesStopsAtTheFirstEnd();
     void helpNamesTheCommand();
     void usageErrorsExit2_data();
     void usageErrorsExit2();
@@ -199,6 +200,22 @@ void TestCaptureCli::failsWithExit3OnPermanentError()
         run.stderrText,
         QString(
             "eventscope capture: error: http status error: server answered 404 Not Found; not retrying\n"));
+}
+
+void TestCaptureCli::zeroRetriesStopsAtTheFirstEnd()
+{
+    // The stream ends once; with --max-retries 0 the capture does not ask again (a second response is
+    // there if it did).
+    ScriptedServer server;
+    QVERIFY(server.listen());
+    server.enqueue(ScriptedResponse::stream("retry: 50\nid: 1\ndata: a\n\n", false));
+    server.enqueue(ScriptedResponse::stream("id: 2\ndata: b\n\n", false));
+    const Run run = capture({server.url().toString(), "--max-retries", "0", "-q"});
+    QCOMPARE(run.exitCode, 3);
+    QCOMPARE(run.stdoutLines.size(), 1);
+    QCOMPARE(server.requests().size(), 1);
+    QVERIFY2(run.stderrText.contains("the server ended the stream; reconnecting is turned off"),
+             qPrintable(run.stderrText));
 }
 
 void TestCaptureCli::helpNamesTheCommand()

@@ -12,6 +12,7 @@ private Q_SLOTS:
     void readsEveryOption();
     void bodyMakesItAPost();
     void readsBodyFromFile();
+    void zeroRetriesMeansNeverReconnect();
     void rejects_data();
     void rejects();
     void help();
@@ -92,6 +93,15 @@ void TestCaptureOptions::readsBodyFromFile()
     QCOMPARE(options.request.body, QByteArray("{\"name\":\"job\"}"));
 }
 
+void TestCaptureOptions::zeroRetriesMeansNeverReconnect()
+{
+    CaptureOptions options;
+    QString message;
+    QCOMPARE(CaptureOptions::parse({"http://a/", "--max-retries", "0"}, options, message),
+             CaptureOptions::Parse::Run);
+    QCOMPARE(options.request.retry.maxAttempts, RetrySettings::NoReconnect);
+}
+
 void TestCaptureOptions::rejects_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -110,6 +120,8 @@ void TestCaptureOptions::rejects_data()
     QTest::newRow("both bodies") << QStringList{"http://a/", "-d", "x", "--data-file", "f"}
                                  << "exclude each other";
     QTest::newRow("unknown option") << QStringList{"http://a/", "--bogus"} << "bogus";
+    QTest::newRow("negative retries") << QStringList{"http://a/", "--max-retries", "-1"}
+                                      << "--max-retries needs a whole number, 0 or more, not '-1'";
     QTest::newRow("method with space") << QStringList{"http://a/", "-X", "GE T"} << "is not an HTTP method";
 }
 

@@ -17,6 +17,7 @@ private Q_SLOTS:
     void retryAfterIsAMinimum();
     void givesUpAfterMaxAttempts();
     void resetStartsOver();
+    void noReconnectGivesUpAtOnce();
     void parsesRetryAfter_data();
     void parsesRetryAfter();
 };
@@ -83,6 +84,13 @@ void TestRetryPolicy::givesUpAfterMaxAttempts()
     QVERIFY(policy.nextDelayMs() >= 0);
     QVERIFY(policy.nextDelayMs() >= 0);
     QCOMPARE(policy.nextDelayMs(), -1);
+}
+
+void TestRetryPolicy::noReconnectGivesUpAtOnce()
+{
+    RetryPolicy policy(RetrySettings{10, 100, RetrySettings::NoReconnect}, 9);
+    QCOMPARE(policy.nextDelayMs(), -1);
+    QCOMPARE(policy.attempts(), 0);
 }
 
 void TestRetryPolicy::resetStartsOver()
