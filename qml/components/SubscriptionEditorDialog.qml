@@ -145,10 +145,38 @@ Dialog {
             FieldLabel { text: "Field mapping" }
             ColumnLayout {
                 Layout.fillWidth: true
-                RowLayout {
-                    TextField { Layout.fillWidth: true; placeholderText: "series key: /symbol"; text: dialog.fields.seriesKey; onTextEdited: { editor.set("seriesKey", text) } }
-                    TextField { objectName: "valueField"; Layout.fillWidth: true; placeholderText: "value: /price"; text: dialog.fields.value; onTextEdited: { editor.set("value", text) } }
-                    TextField { Layout.fillWidth: true; placeholderText: "time: /time (receipt time)"; text: dialog.fields.time; onTextEdited: { editor.set("time", text) } }
+                // JSON pointers into each event's data; each box keeps its label once it holds a value.
+                GridLayout {
+                    columns: 3
+                    columnSpacing: 8
+                    rowSpacing: 0
+                    Label { text: "Series key"; color: Theme.textMuted; font.pixelSize: 11 }
+                    Label { text: "Value"; color: Theme.textMuted; font.pixelSize: 11 }
+                    Label { text: "Time (empty: when received)"; color: Theme.textMuted; font.pixelSize: 11 }
+                    TextField {
+                        objectName: "seriesKeyField"
+                        Layout.fillWidth: true
+                        placeholderText: "/symbol"
+                        Accessible.name: "Series key"
+                        text: dialog.fields.seriesKey
+                        onTextEdited: { editor.set("seriesKey", text) }
+                    }
+                    TextField {
+                        objectName: "valueField"
+                        Layout.fillWidth: true
+                        placeholderText: "/price"
+                        Accessible.name: "Value"
+                        text: dialog.fields.value
+                        onTextEdited: { editor.set("value", text) }
+                    }
+                    TextField {
+                        objectName: "timeField"
+                        Layout.fillWidth: true
+                        placeholderText: "/time"
+                        Accessible.name: "Time"
+                        text: dialog.fields.time
+                        onTextEdited: { editor.set("time", text) }
+                    }
                 }
                 FieldProblem { objectName: "mappingProblem"; problem: dialog.problems.mapping || "" }
             }
@@ -156,6 +184,16 @@ Dialog {
             FieldLabel { text: "Threshold rules" }
             ColumnLayout {
                 Layout.fillWidth: true
+                RowLayout {
+                    visible: dialog.fields.rules.length > 0
+                    Label { text: "Series"; color: Theme.textMuted; font.pixelSize: 11; Layout.preferredWidth: 130 }
+                    Label { text: "When the value is"; color: Theme.textMuted; font.pixelSize: 11; Layout.preferredWidth: ruleKindText.advanceWidth + 72 }
+                    Label { text: "Limit"; color: Theme.textMuted; font.pixelSize: 11; Layout.preferredWidth: 90 }
+                    Label { text: "Severity"; color: Theme.textMuted; font.pixelSize: 11 }
+                }
+                // The widest rule kind sets the kind boxes' width (its text, the box's padding and arrow), so
+                // none is cut ("change % beyond").
+                TextMetrics { id: ruleKindText; text: "change % beyond" }
                 Repeater {
                     model: dialog.fields.rules
                     RowLayout {
@@ -163,21 +201,24 @@ Dialog {
                         required property var modelData
                         readonly property var kinds: ["above", "below", "changePercent"]
                         readonly property var severities: ["info", "warning", "critical"]
-                        TextField { Layout.preferredWidth: 130; placeholderText: "series (any)"; text: modelData.series || ""; onEditingFinished: { editor.setRule(index, "series", text) } }
+                        TextField { Layout.preferredWidth: 130; placeholderText: "any"; Accessible.name: "Rule series"; text: modelData.series || ""; onEditingFinished: { editor.setRule(index, "series", text) } }
                         ComboBox {
-                            Layout.preferredWidth: 190
+                            objectName: "ruleKind"
+                            Layout.preferredWidth: ruleKindText.advanceWidth + 72
+                            Accessible.name: "Rule kind"
                             model: ["above", "below", "change % beyond"]
                             currentIndex: parent.kinds.indexOf(modelData.kind)
                             onActivated: (i) => { editor.setRule(index, "kind", parent.kinds[i]) }
                         }
-                        TextField { Layout.preferredWidth: 90; text: String(modelData.limit); onEditingFinished: { editor.setRule(index, "limit", text) } }
+                        TextField { Layout.preferredWidth: 90; Accessible.name: "Rule limit"; text: String(modelData.limit); onEditingFinished: { editor.setRule(index, "limit", text) } }
                         ComboBox {
                             Layout.preferredWidth: 120
+                            Accessible.name: "Rule severity"
                             model: parent.severities
                             currentIndex: parent.severities.indexOf(modelData.severity)
                             onActivated: (i) => { editor.setRule(index, "severity", parent.severities[i]) }
                         }
-                        ToolButton { text: "✕"; onClicked: { editor.removeRule(index) } }
+                        ToolButton { text: "✕"; Accessible.name: "Remove rule"; ToolTip.visible: hovered; ToolTip.text: "Remove this rule"; onClicked: { editor.removeRule(index) } }
                     }
                 }
                 Button { text: "Add rule"; flat: true; onClicked: { editor.addRule() } }
