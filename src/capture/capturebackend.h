@@ -74,6 +74,17 @@ public:
     // `sink` returns false to stop. `total`, when given, is set to the number of matches first.
     virtual bool query(const CaptureQuery &query, qint64 *total,
                        const std::function<bool(const QList<CapturedEvent> &)> &sink, QString *error) = 0;
+
+protected:
+    // Hands `events` on to `sink` `pageSize` at a time, as query() promises, until it says stop.
+    static void handOnInPages(const QList<CapturedEvent> &events, qsizetype pageSize,
+                              const std::function<bool(const QList<CapturedEvent> &)> &sink)
+    {
+        for (qsizetype start = 0; start < events.size(); start += pageSize) {
+            if (!sink(events.mid(start, pageSize)))
+                return;
+        }
+    }
 };
 
 // The backend for a `--db` value: a postgresql:// or postgres:// URL, or else a SQLite file's path.

@@ -155,6 +155,19 @@ private:
     PGresult *m_result;
 };
 
+CapturedEvent PostgresCaptureBackend::eventAt(const Result &rows, int row)
+{
+    CapturedEvent event;
+    event.receivedMs = rows.number(row, 1);
+    event.subscription = rows.text(row, 2);
+    event.source = rows.text(row, 3);
+    event.event.type = rows.text(row, 4);
+    event.event.id = rows.text(row, 5);
+    event.event.data = rows.text(row, 6);
+    event.seq = quint64(rows.number(row, 7));
+    return event;
+}
+
 std::unique_ptr<CaptureBackend> captureBackendFor(const QString &location)
 {
     if (PostgresCaptureBackend::isUrl(location))
@@ -539,38 +552,36 @@ bool PostgresCaptureBackend::query(const CaptureQuery &query, qint64 *total,
         QStringLiteral("SELECT id, received_ms, subscription_id, source, type, event_id, data, seq "
                        "FROM events WHERE (received_ms, id) > (?, ?)") +
         filter.conditions + QStringLiteral(" ORDER BY received_ms, id LIMIT %1").arg(PageSize);
+    if (query.newest > 0) {
+        // The newest matches in one query, walking the time index backwards, then turned around.
+        const Result newest =
+            run(QStringLiteral("SELECT id, received_ms, subscription_id, source, type, "
+                               "event_id, data, seq FROM events WHERE true") +
+                    filter.conditions +
+                    QStringLiteral(" ORDER BY received_ms DESC, id DESC LIMIT %1").arg(query.newest),
+                filter.values, what, error);
+        if (!newest)
+            return false;
+        QList<CapturedEvent> events;
+        events.reserve(newest.rows());
+        for (int row = newest.rows() - 1; row >= 0; --row)
+            events.append(eventAt(newest, row));
+        handOnInPages(events, PageSize, sink);
+        return true;
+    }
     qint64 afterMs = std::numeric_limits<qint64>::min();
     qint64 afterId = 0;
-    if (query.newest > 0) {
-        // Start just before the oldest of the newest matches; fewer matches than that: from the start.
-        const Result first = run(
-            QStringLiteral("SELECT received_ms, id FROM events WHERE true") + filter.conditions +
-                QStringLiteral(" ORDER BY received_ms DESC, id DESC LIMIT 1 OFFSET %1").arg(query.newest - 1),
-            filter.values, what, error);
-        if (!first)
-            return false;
-        if (first.rows() > 0) {
-            afterMs = first.number(0, 0);
-            afterId = first.number(0, 1) - 1;
-        }
-    }
     for (;;) {
         const Result page = run(sql, QVariantList{afterMs, afterId} + filter.values, what, error);
         if (!page)
             return false;
         QList<CapturedEvent> events;
         events.reserve(page.rows());
-        for (int row = 0; row < page.rows(); ++row) {
-            CapturedEvent event;
-            afterId = page.number(row, 0);
-            event.receivedMs = afterMs = page.number(row, 1);
-            event.subscription = page.text(row, 2);
-            event.source = page.text(row, 3);
-            event.event.type = page.text(row, 4);
-            event.event.id = page.text(row, 5);
-            event.event.data = page.text(row, 6);
-            event.seq = quint64(page.number(row, 7));
-            events.append(event);
+        for (int row = 0; row < page.rows(); ++row)
+            events.append(eventAt(page, row));
+        if (!events.isEmpty()) {
+            afterId = page.number(page.rows() - 1, 0);
+            afterMs = events.last().receivedMs;
         }
         if (events.isEmpty() || !sink(events) || events.size() < PageSize)
             return true;

@@ -43,6 +43,8 @@ public:
 
 private:
     class Result;
+    // A row of `SELECT id, received_ms, subscription_id, source, type, event_id, data, seq`.
+    static CapturedEvent eventAt(const Result &rows, int row);
 
     bool connected(QString *error);
     QString failure(const QString &what, const QString &why) const;

@@ -31,6 +31,20 @@ const char *const Schema[] = {
     "CREATE INDEX IF NOT EXISTS events_by_source ON events (source, received_ms)",
 };
 
+// A row of `SELECT id, received_ms, subscription_id, source, type, event_id, data, seq`.
+CapturedEvent eventAt(const QSqlQuery &row)
+{
+    CapturedEvent event;
+    event.receivedMs = row.value(1).toLongLong();
+    event.subscription = row.value(2).toString();
+    event.source = row.value(3).toString();
+    event.event.type = row.value(4).toString();
+    event.event.id = row.value(5).toString();
+    event.event.data = row.value(6).toString();
+    event.seq = row.value(7).toULongLong();
+    return event;
+}
+
 } // namespace
 
 SqliteCaptureBackend::SqliteCaptureBackend(const QString &path)
@@ -313,27 +327,31 @@ bool SqliteCaptureBackend::query(const CaptureQuery &query, qint64 *total,
         *total = count.value(0).toLongLong();
     }
 
-    QSqlQuery page(m_db);
-    page.setForwardOnly(true);
-    page.prepare(
-        QStringLiteral("SELECT id, received_ms, subscription_id, source, type, event_id, data, seq FROM "
-                       "events WHERE id > ?") +
-        where + QStringLiteral(" ORDER BY id LIMIT %1").arg(PageSize));
-    qint64 after = 0;
+    const QString columns = QStringLiteral(
+        "SELECT id, received_ms, subscription_id, source, type, event_id, data, seq FROM events ");
     if (query.newest > 0) {
-        // Start just before the oldest of the newest matches; fewer matches than that: from the start.
-        QSqlQuery first(m_db);
-        first.prepare(QStringLiteral("SELECT id FROM events WHERE 1 = 1") + where +
-                      QStringLiteral(" ORDER BY id DESC LIMIT 1 OFFSET %1").arg(query.newest - 1));
+        // The newest matches in one query, walking the table backwards, then turned around.
+        QSqlQuery newest(m_db);
+        newest.setForwardOnly(true);
+        newest.prepare(columns + QStringLiteral("WHERE 1 = 1") + where +
+                       QStringLiteral(" ORDER BY id DESC LIMIT %1").arg(query.newest));
         for (const QVariant &value : std::as_const(values))
-            first.addBindValue(value);
-        if (!first.exec()) {
-            *error = failure(QStringLiteral("cannot read it"), first.lastError().text());
+            newest.addBindValue(value);
+        if (!newest.exec()) {
+            *error = failure(QStringLiteral("cannot read it"), newest.lastError().text());
             return false;
         }
-        if (first.next())
-            after = first.value(0).toLongLong() - 1;
+        QList<CapturedEvent> events;
+        while (newest.next())
+            events.prepend(eventAt(newest));
+        handOnInPages(events, PageSize, sink);
+        return true;
     }
+    QSqlQuery page(m_db);
+    page.setForwardOnly(true);
+    page.prepare(columns + QStringLiteral("WHERE id > ?") + where +
+                 QStringLiteral(" ORDER BY id LIMIT %1").arg(PageSize));
+    qint64 after = 0;
     for (;;) {
         page.bindValue(0, after);
         for (int i = 0; i < values.size(); ++i)
@@ -346,15 +364,7 @@ bool SqliteCaptureBackend::query(const CaptureQuery &query, qint64 *total,
         events.reserve(PageSize);
         while (page.next()) {
             after = page.value(0).toLongLong();
-            CapturedEvent event;
-            event.receivedMs = page.value(1).toLongLong();
-            event.subscription = page.value(2).toString();
-            event.source = page.value(3).toString();
-            event.event.type = page.value(4).toString();
-            event.event.id = page.value(5).toString();
-            event.event.data = page.value(6).toString();
-            event.seq = page.value(7).toULongLong();
-            events.append(event);
+            events.append(eventAt(page));
         }
         page.finish();
         if (events.isEmpty() || !sink(events))
