@@ -81,6 +81,22 @@ Dialog {
                         text: dialog.fields.url
                         onTextEdited: { editor.set("url", text) }
                     }
+                    Button {
+                        objectName: "pasteCurlButton"
+                        text: "Paste curl…"
+                        flat: true
+                        ToolTip.visible: hovered
+                        ToolTip.text: "Fill in the URL, method, headers and body from a curl command line"
+                        onClicked: { curlPopup.open(); curlText.forceActiveFocus() }
+                    }
+                }
+                Label {
+                    objectName: "curlMessage"
+                    visible: text.length > 0
+                    text: dialog.curlMessage
+                    color: Theme.textMuted
+                    wrapMode: Text.Wrap
+                    Layout.fillWidth: true
                 }
                 FieldProblem { objectName: "urlProblem"; problem: (dialog.problems.url || "") + (dialog.problems.method ? "\n" + dialog.problems.method : "") }
             }
@@ -298,6 +314,57 @@ Dialog {
             close()
     }
 
+    property string curlMessage: ""
+    onOpened: { curlMessage = "" }
+
+    Popup {
+        id: curlPopup
+        objectName: "curlPopup"
+        parent: Overlay.overlay
+        anchors.centerIn: parent
+        width: Math.min(parent.width - 120, 720)
+        modal: true
+        padding: 16
+        ColumnLayout {
+            anchors.fill: parent
+            spacing: 8
+            Label { text: "Paste a curl command line (from API documentation or a browser's Copy as cURL)"; color: Theme.text }
+            ScrollView {
+                Layout.fillWidth: true
+                Layout.preferredHeight: 160
+                TextArea {
+                    id: curlText
+                    objectName: "curlText"
+                    placeholderText: "curl -N https://api.example.com/stream -H 'Authorization: Bearer …'"
+                    font.family: Theme.monoFont
+                    wrapMode: TextEdit.WrapAnywhere
+                    selectByMouse: true
+                }
+            }
+            RowLayout {
+                Item { Layout.fillWidth: true }
+                Button { text: "Cancel"; flat: true; onClicked: { curlPopup.close() } }
+                Button {
+                    objectName: "useCurlButton"
+                    text: "Use it"
+                    highlighted: true
+                    enabled: curlText.text.trim().length > 0
+                    onClicked: { dialog.curlMessage = editor.pasteCurl(curlText.text); curlPopup.close() }
+                }
+            }
+        }
+    }
+
+    // The clipboard, which QML reaches only through a text editor.
+    TextEdit { id: clipboard; visible: false }
+    function copyAsCurl(revealSecrets) {
+        clipboard.text = editor.curlCommand(revealSecrets)
+        clipboard.selectAll()
+        clipboard.copy()
+        curlMessage = revealSecrets ? "Copied as curl, secrets included: mind where you paste it."
+                                    : "Copied as curl, secret values masked."
+    }
+
     footer: RowLayout {
         spacing: 8
         Button {
@@ -313,6 +380,17 @@ Dialog {
             elide: Text.ElideRight
             Layout.fillWidth: true
             Layout.leftMargin: 16
+        }
+        Button {
+            objectName: "copyCurlButton"
+            text: "Copy as curl"
+            flat: true
+            onClicked: { copyMenu.popup() }
+            Menu {
+                id: copyMenu
+                MenuItem { text: "Secret values masked"; onTriggered: { dialog.copyAsCurl(false) } }
+                MenuItem { text: "With secret values"; onTriggered: { dialog.copyAsCurl(true) } }
+            }
         }
         Button { text: "Cancel"; flat: true; onClicked: { dialog.close() } }
         Button {

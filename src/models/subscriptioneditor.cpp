@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "subscriptioneditor.h"
 
+#include "curlcommand.h"
 #include "subscription.h"
 
 #include <QJsonArray>
@@ -212,6 +213,47 @@ QJsonObject SubscriptionEditor::toJson() const
         {QStringLiteral("allowInsecureTls"), m_fields.value(QStringLiteral("allowInsecureTls")).toBool()},
         {QStringLiteral("enabled"), m_fields.value(QStringLiteral("enabled")).toBool()},
     };
+}
+
+QString SubscriptionEditor::pasteCurl(const QString &commandLine)
+{
+    const CurlCommand::Parsed parsed = CurlCommand::parse(commandLine);
+    if (!parsed.error.isEmpty())
+        return QStringLiteral("Nothing taken: %1.").arg(parsed.error);
+    const SseRequest &request = parsed.request;
+    QVariantList headers;
+    for (const auto &[name, value] : request.headers)
+        headers.append(QVariantMap{{QStringLiteral("name"), QString::fromUtf8(name)},
+                                   {QStringLiteral("value"), QString::fromUtf8(value)},
+                                   {QStringLiteral("secret"), Subscription::isSecretHeader(name)}});
+    m_fields.insert(QStringLiteral("url"), request.url.toString());
+    m_fields.insert(QStringLiteral("method"), QString::fromUtf8(request.method));
+    m_fields.insert(QStringLiteral("headers"), headers);
+    m_fields.insert(QStringLiteral("body"), QString::fromUtf8(request.body));
+    m_fields.insert(QStringLiteral("allowInsecureTls"), request.allowInsecureTls);
+    if (m_fields.value(QStringLiteral("name")).toString().trimmed().isEmpty())
+        m_fields.insert(QStringLiteral("name"), request.url.host());
+    validate();
+
+    QStringList taken{QStringLiteral("the URL"), QString::fromUtf8(request.method)};
+    if (!headers.isEmpty())
+        taken << (headers.size() == 1 ? QStringLiteral("1 header")
+                                      : QStringLiteral("%1 headers").arg(headers.size()));
+    if (!request.body.isEmpty())
+        taken << QStringLiteral("the body");
+    if (request.allowInsecureTls)
+        taken << QStringLiteral("-k (invalid TLS certificates accepted)");
+    const QString last = taken.takeLast();
+    QString said = QStringLiteral("Took %1 and %2 from curl.").arg(taken.join(QStringLiteral(", ")), last);
+    if (!parsed.notTaken.isEmpty())
+        said += QStringLiteral(" Not taken: %1.").arg(parsed.notTaken.join(QStringLiteral(", ")));
+    return said;
+}
+
+QString SubscriptionEditor::curlCommand(bool revealSecrets) const
+{
+    QStringList ignored;
+    return CurlCommand::format(Subscription::fromJson(toJson(), &ignored).request, revealSecrets);
 }
 
 void SubscriptionEditor::validate()

@@ -42,6 +42,12 @@ public:
     // The draft as profile JSON.
     Q_INVOKABLE QJsonObject toJson() const;
 
+    // Takes a curl command line's URL, method, headers, body and TLS allowance into the draft (a name from
+    // the host when it has none). Returns one line: what was taken and what was not, or why nothing was.
+    Q_INVOKABLE QString pasteCurl(const QString &commandLine);
+    // The draft's request as a curl command line; secret values masked unless `revealSecrets`.
+    Q_INVOKABLE QString curlCommand(bool revealSecrets) const;
+
 Q_SIGNALS:
     void changed();
 

@@ -4,7 +4,8 @@ import QtTest
 import EventScope
 
 // The subscription editor: problems appear under their field as the operator types, Save is only
-// possible when the draft is valid, and what is saved is what was typed.
+// possible when the draft is valid, and what is saved is what was typed; a pasted curl command fills the
+// request in, and the request copied as curl masks its secrets unless asked.
 TestCase {
     id: testCase
     name: "SubscriptionEditor"
@@ -89,5 +90,38 @@ TestCase {
         const mappingProblem = findChild(dialog.contentItem, "mappingProblem")
         verify(mappingProblem.visible)
         verify(mappingProblem.text.indexOf("/price") >= 0)
+    }
+
+    Component {
+        id: pasteTarget
+        TextEdit {}
+    }
+
+    function test_curlPastedAndCopied() {
+        const dialog = createTemporaryObject(dialogComponent, testCase)
+        dialog.openFor("")
+        tryCompare(dialog, "opened", true)
+        mouseClick(findChild(dialog.contentItem, "pasteCurlButton"))
+        const popup = findChild(dialog, "curlPopup")
+        tryCompare(popup, "opened", true)
+        findChild(popup.contentItem, "curlText").text =
+            "curl -N https://api.example.com/v1/chat -H 'Authorization: Bearer sk-123' --json '{\"q\":1}' --retry 3"
+        mouseClick(findChild(popup.contentItem, "useCurlButton"))
+        tryCompare(popup, "visible", false)
+
+        compare(findChild(dialog.contentItem, "urlField").text, "https://api.example.com/v1/chat")
+        compare(findChild(dialog.contentItem, "curlMessage").text,
+                "Took the URL, POST, 2 headers and the body from curl. Not taken: --retry 3.")
+        const save = findChild(dialog.footer, "saveButton")
+        verify(save.enabled)
+        dialog.copyAsCurl(false)
+        const pasted = createTemporaryObject(pasteTarget, testCase)
+        pasted.paste()
+        compare(pasted.text, "curl -N -X POST https://api.example.com/v1/chat -H 'Accept: text/event-stream' "
+                + "-H 'Authorization: Bearer ••••••••' -H 'Content-Type: application/json' --data-raw '{\"q\":1}'")
+        mouseClick(save)
+        compare(fakeWorkspace.saved.method, "POST")
+        compare(fakeWorkspace.saved.body, "{\"q\":1}")
+        compare(fakeWorkspace.saved.headers[0].value, "Bearer sk-123")
     }
 }
