@@ -22,6 +22,11 @@ ApplicationWindow {
         exportDialog.close()
         aboutDialog.close()
         settingsDialog.close()
+        if (name === "text") {
+            pages.currentIndex = 0
+            dashboardPage.scrollToEnd()
+            return
+        }
         if (name === "settings") {
             pages.currentIndex = 3
             settingsDialog.open()
@@ -193,7 +198,7 @@ ApplicationWindow {
                 id: pages
                 Layout.fillWidth: true
                 Layout.fillHeight: true
-                DashboardPage { workspace: window.workspace }
+                DashboardPage { id: dashboardPage; workspace: window.workspace }
                 EventsPage { id: eventsPage; workspace: window.workspace; onExportRequested: { exportDialog.openFor(true) } }
                 NotificationsPage { workspace: window.workspace }
                 StorePage {

@@ -167,7 +167,7 @@ Dialog {
                     columnSpacing: 8
                     rowSpacing: 0
                     Label { text: "Series key"; color: Theme.textMuted; font.pixelSize: 11 }
-                    Label { text: "Value"; color: Theme.textMuted; font.pixelSize: 11 }
+                    Label { text: dialog.fields.panel === "text" ? "Text (empty: the whole data)" : "Value"; color: Theme.textMuted; font.pixelSize: 11 }
                     Label { text: "Time (empty: when received)"; color: Theme.textMuted; font.pixelSize: 11 }
                     TextField {
                         objectName: "seriesKeyField"
@@ -180,8 +180,8 @@ Dialog {
                     TextField {
                         objectName: "valueField"
                         Layout.fillWidth: true
-                        placeholderText: "/price"
-                        Accessible.name: "Value"
+                        placeholderText: dialog.fields.panel === "text" ? "/choices/0/delta/content" : "/price"
+                        Accessible.name: dialog.fields.panel === "text" ? "Text" : "Value"
                         text: dialog.fields.value
                         onTextEdited: { editor.set("value", text) }
                     }
@@ -195,6 +195,35 @@ Dialog {
                     }
                 }
                 FieldProblem { objectName: "mappingProblem"; problem: dialog.problems.mapping || "" }
+            }
+
+            // A text panel appends the value pointer's text (empty: the whole data) to a message that
+            // ends at a marker or an event type.
+            FieldLabel { text: "Message end"; visible: dialog.fields.panel === "text" }
+            GridLayout {
+                visible: dialog.fields.panel === "text"
+                columns: 2
+                columnSpacing: 8
+                rowSpacing: 0
+                Layout.fillWidth: true
+                Label { text: "Data that ends a message"; color: Theme.textMuted; font.pixelSize: 11 }
+                Label { text: "Event type that ends a message"; color: Theme.textMuted; font.pixelSize: 11 }
+                TextField {
+                    objectName: "endDataField"
+                    Layout.fillWidth: true
+                    placeholderText: "[DONE]"
+                    Accessible.name: "Data that ends a message"
+                    text: dialog.fields.endData
+                    onTextEdited: { editor.set("endData", text) }
+                }
+                TextField {
+                    objectName: "endTypeField"
+                    Layout.fillWidth: true
+                    placeholderText: "none (e.g. message_stop)"
+                    Accessible.name: "Event type that ends a message"
+                    text: dialog.fields.endType
+                    onTextEdited: { editor.set("endType", text) }
+                }
             }
 
             FieldLabel { text: "Threshold rules" }

@@ -12,6 +12,9 @@ Item {
 
     readonly property int columns: width > 1500 ? 3 : width > 900 ? 2 : 1
 
+    // Brings the last panels into view (the screenshot tour's text panel).
+    function scrollToEnd() { scroll.contentItem.contentY = Math.max(0, scroll.contentItem.contentHeight - scroll.height) }
+
     ScrollView {
         id: scroll
         anchors.fill: parent
@@ -44,13 +47,14 @@ Item {
                     active: y + height >= flick.contentY && y <= flick.contentY + flick.height
                     sourceComponent: kind === "stock" ? stockView : kind === "iot" ? iotView
                                    : kind === "progress" ? progressView : kind === "notifications" ? notificationsView
-                                   : kind === "chart" ? chartView : rawView
+                                   : kind === "chart" ? chartView : kind === "text" ? textView : rawView
 
                     Component { id: stockView; StockPanelView { panel: loader.panel } }
                     Component { id: iotView; IotPanelView { panel: loader.panel } }
                     Component { id: progressView; ProgressPanelView { panel: loader.panel } }
                     Component { id: notificationsView; NotificationsPanelView { panel: loader.panel } }
                     Component { id: chartView; ChartPanelView { panel: loader.panel } }
+                    Component { id: textView; TextPanelView { panel: loader.panel } }
                     Component { id: rawView; RawPanelView { panel: loader.panel } }
                 }
             }

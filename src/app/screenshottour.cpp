@@ -14,10 +14,15 @@ struct Stop
 };
 
 constexpr Stop Stops[] = {
-    {"dashboard", "dashboard.png"}, {"editor", "editor.png"},
-    {"events", "events.png"},       {"notifications", "notifications.png"},
-    {"store", "store.png"},         {"settings", "settings.png"},
-    {"export", "export.png"},       {"about", "about.png"},
+    {"dashboard", "dashboard.png"},
+    {"text", "text.png"},
+    {"editor", "editor.png"},
+    {"events", "events.png"},
+    {"notifications", "notifications.png"},
+    {"store", "store.png"},
+    {"settings", "settings.png"},
+    {"export", "export.png"},
+    {"about", "about.png"},
 };
 
 // One colour all over: the scene was not rendered.

@@ -3,6 +3,7 @@
 
 #include "benchstream.h"
 #include "channel.h"
+#include "chatfeed.h"
 #include "httpconnection.h"
 #include "httpresponse.h"
 #include "iotfeed.h"
@@ -14,6 +15,7 @@
 #include "streamclient.h"
 
 #include <QDateTime>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QRegularExpression>
@@ -35,6 +37,8 @@ const QByteArray Index =
     "GET  /progress                                event: progress, done, failed\n"
     "POST /jobs  {\"name\":\"build\",\"steps\":20}      event: progress, then done or failed\n"
     "GET  /notifications?rate=0.3                  event: notification\n"
+    "POST /chat  {\"prompt\":\"How is the plant?\"}   OpenAI-style chunks of a canned answer, then [DONE]\n"
+    "                                              (?repeat=MS: the next answer MS later, same stream)\n"
     "GET  /bench?n=100000&size=64&rate=0           n events, rate/s (0: as fast as possible), then close\n"
     "\n"
     "Every stream: id: on each event, retry: first, heartbeat comments, Last-Event-ID resume.\n"
@@ -170,14 +174,15 @@ void DemoServer::handle(HttpConnection *connection, const HttpRequest &request)
     const QString path = QString::fromLatin1(request.path).remove(QRegularExpression(QStringLiteral("/+$")));
     const QString feed = path.mid(1);
     const bool known = path.isEmpty() || StreamFeeds.contains(feed) || feed == QLatin1String("jobs") ||
-                       feed == QLatin1String("bench");
+                       feed == QLatin1String("chat") || feed == QLatin1String("bench");
     if (!known) {
         connection->respond(
             HttpResponse::text(404, "no such feed: " + request.path + " (GET / lists them)", close), close);
         return;
     }
     const QByteArray allowed = feed == QLatin1String("jobs") ? "POST" : "GET";
-    if (request.method != allowed && !(request.method == "HEAD" && path.isEmpty())) {
+    const bool chat = feed == QLatin1String("chat") && (request.method == "POST" || request.method == "GET");
+    if (!chat && request.method != allowed && !(request.method == "HEAD" && path.isEmpty())) {
         connection->respond(HttpResponse::text(405, request.method + " is not allowed here; use " + allowed,
                                                close, {{"Allow", allowed + ", OPTIONS"}}),
                             close);
@@ -209,6 +214,8 @@ void DemoServer::handle(HttpConnection *connection, const HttpRequest &request)
         openBenchStream(connection, request);
     else if (feed == QLatin1String("jobs"))
         startJob(connection, request);
+    else if (chat)
+        startChat(connection, request);
     else
         openChannelStream(connection, request, feed);
 }
@@ -348,17 +355,58 @@ void DemoServer::startJob(HttpConnection *connection, const HttpRequest &request
     plan.failAtStep = failAt.toInt(0);
     plan.id = QStringLiteral("job-%1").arg(++m_jobsStarted);
 
-    auto *channel = new Channel(plan.id + QLatin1Char(':'),
-                                std::make_unique<JobFeed>(plan, QDateTime::currentMSecsSinceEpoch()),
-                                m_options.ringCapacity, m_options.lingerMs, this);
-    m_jobs.insert(plan.id, channel);
-    m_jobOrder.append(plan.id);
+    stream(connection, request,
+           keep(plan.id, std::make_unique<JobFeed>(plan, QDateTime::currentMSecsSinceEpoch())));
+}
+
+Channel *DemoServer::keep(const QString &id, std::unique_ptr<FeedGenerator> generator)
+{
+    auto *channel = new Channel(id + QLatin1Char(':'), std::move(generator), m_options.ringCapacity,
+                                m_options.lingerMs, this);
+    m_jobs.insert(id, channel);
+    m_jobOrder.append(id);
     while (m_jobOrder.size() > KeptJobs) {
         Channel *old = m_jobs.take(m_jobOrder.takeFirst());
         if (old->isIdle() || old->isFinished())
             old->deleteLater();
     }
-    stream(connection, request, channel);
+    return channel;
+}
+
+void DemoServer::startChat(HttpConnection *connection, const HttpRequest &request)
+{
+    // A prompt as {"prompt": "…"} or as a chat API's {"messages": [… {"role": "user", "content": "…"}]}.
+    QString prompt;
+    QString error;
+    double tokensPerSecond = number(request.query, QStringLiteral("tokensPerSecond"), 25, 1, 10000, &error);
+    if (error.isEmpty() && !request.body.trimmed().isEmpty()) {
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(request.body, &parseError);
+        const QJsonObject body = document.object();
+        const QJsonArray messages = body.value(QStringLiteral("messages")).toArray();
+        prompt = messages.isEmpty() ? body.value(QStringLiteral("prompt")).toString()
+                                    : messages.last().toObject().value(QStringLiteral("content")).toString();
+        const QJsonValue rate = body.value(QStringLiteral("tokensPerSecond"));
+        tokensPerSecond = rate.toDouble(tokensPerSecond);
+        if (parseError.error != QJsonParseError::NoError || !document.isObject())
+            error = QStringLiteral("the body must be a JSON object like {\"prompt\":\"How is the plant?\"}");
+        else if (!rate.isUndefined() && (!rate.isDouble() || tokensPerSecond < 1 || tokensPerSecond > 10000))
+            error = QStringLiteral("\"tokensPerSecond\" must be a number from 1 to 10000");
+    }
+    if (!error.isEmpty()) {
+        connection->respond(HttpResponse::text(400, error.toUtf8(), true), true);
+        return;
+    }
+    const int repeatAfterMs = int(number(request.query, QStringLiteral("repeat"), 0, 0, 3600000, &error));
+    if (!error.isEmpty()) {
+        connection->respond(HttpResponse::text(400, error.toUtf8(), true), true);
+        return;
+    }
+    // Every request is a new answer (a reconnect asks again), as a chat API's streams are not resumable.
+    const int answer = m_chatsStarted++;
+    const QString id = QStringLiteral("chat-%1").arg(answer + 1);
+    stream(connection, {request.method, request.path, request.query, {}, request.body, request.keepAlive},
+           keep(id, std::make_unique<ChatFeed>(id, prompt, answer, tokensPerSecond, repeatAfterMs)));
 }
 
 void DemoServer::resumeJob(HttpConnection *connection, const HttpRequest &request, const QString &lastEventId)

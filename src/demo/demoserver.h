@@ -60,6 +60,9 @@ private:
     void handle(HttpConnection *connection, const HttpRequest &request);
     void openChannelStream(HttpConnection *connection, const HttpRequest &request, const QString &feed);
     void startJob(HttpConnection *connection, const HttpRequest &request);
+    void startChat(HttpConnection *connection, const HttpRequest &request);
+    // A channel for a POSTed job or chat answer, kept (the last KeptJobs of them) for heartbeats and resumes.
+    Channel *keep(const QString &id, std::unique_ptr<FeedGenerator> generator);
     void resumeJob(HttpConnection *connection, const HttpRequest &request, const QString &lastEventId);
     void openBenchStream(HttpConnection *connection, const HttpRequest &request);
     void stream(HttpConnection *connection, const HttpRequest &request, Channel *channel);
@@ -82,6 +85,7 @@ private:
     QHash<QString, Channel *> m_jobs;     // POSTed jobs by id, kept a while after they end for resumes
     QList<QString> m_jobOrder;
     int m_jobsStarted = 0;
+    int m_chatsStarted = 0;
     int m_connections = 0;
     qint64 m_failableRequests = 0; // stream requests with ?fail_every=, counted for the next failure
     QTimer m_heartbeat;

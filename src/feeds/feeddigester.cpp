@@ -78,10 +78,28 @@ void FeedDigester::digest(const CapturedEvent &event, FeedFrame &frame)
             m_chartStale = true;
         }
     }
+    if (m_subscription.panel == Subscription::Panel::Text) {
+        frame.panels[event.subscription].addText(textPieceOf(record));
+        return;
+    }
     if (!wantsRecord(record))
         return;
     record.key = keyOf(record);
     frame.panels[event.subscription].add(std::move(record));
+}
+
+TextPiece FeedDigester::textPieceOf(const PanelRecord &record) const
+{
+    const Subscription::MessageEnd &end = m_subscription.messageEnd;
+    const SseEvent &event = record.event.event;
+    if (!end.data.isEmpty() && event.data.trimmed() == end.data)
+        return {{}, true, record.event.receivedMs};
+    const bool ends = !end.eventType.isEmpty() && event.type == end.eventType;
+    const QString &pointer = m_subscription.mapping.value;
+    // A chunk without the pointed-to text (a role or finish chunk) adds nothing; a pointer to a number
+    // adds it as text.
+    return {pointer.isEmpty() ? event.data : text(FieldMapping::resolve(record.object, pointer)), ends,
+            record.event.receivedMs};
 }
 
 bool FeedDigester::charts() const
@@ -102,7 +120,8 @@ bool FeedDigester::wantsRecord(const PanelRecord &record) const
     case Subscription::Panel::Notifications:
         return record.notification.has_value();
     case Subscription::Panel::Chart:
-        return false; // its charts are all it shows
+    case Subscription::Panel::Text:
+        return false; // its charts, or its transcript, are all it shows
     case Subscription::Panel::Raw:
         break;
     }

@@ -30,6 +30,7 @@ private:
     bool charts() const;
     QString keyOf(const PanelRecord &record) const;
     bool wantsRecord(const PanelRecord &record) const;
+    TextPiece textPieceOf(const PanelRecord &record) const;
 
     Subscription m_subscription;
     ThresholdMonitor m_monitor;

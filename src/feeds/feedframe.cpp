@@ -20,10 +20,22 @@ void PanelFrame::add(PanelRecord &&record)
     records.removeFirst();
 }
 
+void PanelFrame::addText(TextPiece &&piece)
+{
+    text.append(std::move(piece));
+    if (text.size() > MaxTextPieces) {
+        text.removeFirst();
+        ++textSkipped;
+    }
+}
+
 void PanelFrame::merge(PanelFrame &&later)
 {
     for (PanelRecord &record : later.records)
         add(std::move(record));
+    textSkipped += later.textSkipped;
+    for (TextPiece &piece : later.text)
+        addText(std::move(piece));
     if (later.chart)
         chart = std::move(later.chart);
 }

@@ -24,6 +24,15 @@ struct PanelRecord
     QString key;
 };
 
+// A piece of a text stream (a token of a language model's answer, a line of a log): its text, and whether
+// it ends the message it belongs to.
+struct TextPiece
+{
+    QString text;
+    bool endsMessage = false;
+    qint64 receivedMs = 0;
+};
+
 // What a panel's charts look at, as the GUI tells FeedHub: only shown series get points.
 struct ChartView
 {
@@ -61,11 +70,17 @@ struct ChartFrame
 struct PanelFrame
 {
     static constexpr qsizetype MaxUnkeyedRecords = 500; // what a raw or notifications panel can show
+    // A text panel's pieces are all kept (a transcript with holes misleads) up to this many a frame, far
+    // above any language model's pace; beyond it the oldest go and are counted.
+    static constexpr qsizetype MaxTextPieces = 20000;
 
     QList<PanelRecord> records;
     std::optional<ChartFrame> chart;
+    QList<TextPiece> text;
+    qint64 textSkipped = 0;
 
     void add(PanelRecord &&record);
+    void addText(TextPiece &&piece);
     void merge(PanelFrame &&later);
 
 private:

@@ -187,11 +187,18 @@ Profile Profile::demo(const QUrl &base)
     Subscription notifications =
         Subscription::create(QStringLiteral("Notifications"), at(QStringLiteral("/notifications?rate=0.3")),
                              Subscription::Panel::Notifications);
+    // A language model's answer, token by token, as OpenAI-style chunks; a new one 5 s after each.
+    Subscription assistant = Subscription::create(
+        QStringLiteral("Assistant"), at(QStringLiteral("/chat?repeat=5000")), Subscription::Panel::Text);
+    assistant.request.method = "POST";
+    assistant.request.headers = {{"Content-Type", "application/json"}};
+    assistant.request.body = R"({"prompt":"How is the plant doing?"})";
+    assistant.mapping.value = QStringLiteral("/choices/0/delta/content");
     // Rules that the demo's random walks cross now and then, so the Notifications page shows them at work.
     stocks.rules = {{ThresholdRule::Kind::ChangePercent, 1.5, {}, QStringLiteral("warning")}};
     iot.rules = {{ThresholdRule::Kind::Above, 32, QStringLiteral("temperature"), QStringLiteral("critical")},
                  {ThresholdRule::Kind::Below, 15, QStringLiteral("battery"), QStringLiteral("warning")}};
-    profile.subscriptions = {stocks, iot, jobs, notifications};
+    profile.subscriptions = {stocks, iot, jobs, notifications, assistant};
     for (Subscription &subscription : profile.subscriptions)
         subscription.request.idleTimeoutMs = 45000; // three heartbeats of the demo server
     return profile;

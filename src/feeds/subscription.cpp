@@ -12,6 +12,7 @@ const QList<QPair<Subscription::Panel, QString>> PanelNames{
     {Subscription::Panel::Progress, QStringLiteral("progress")},
     {Subscription::Panel::Notifications, QStringLiteral("notifications")},
     {Subscription::Panel::Chart, QStringLiteral("chart")},
+    {Subscription::Panel::Text, QStringLiteral("text")},
     {Subscription::Panel::Raw, QStringLiteral("raw")},
 };
 
@@ -73,6 +74,7 @@ FieldMapping Subscription::defaultMapping(Panel panel)
     case Panel::Chart:
         return {{}, QStringLiteral("/value"), {}};
     case Panel::Notifications:
+    case Panel::Text: // the whole data; an API's chunks need a pointer, such as /choices/0/delta/content
     case Panel::Raw:
         break;
     }
@@ -141,6 +143,8 @@ QJsonObject Subscription::toJson() const
         {QStringLiteral("panel"), panelName(panel)},
         {QStringLiteral("mapping"), mapping.toJson()},
         {QStringLiteral("rules"), ruleArray},
+        {QStringLiteral("messageEnd"), QJsonObject{{QStringLiteral("data"), messageEnd.data},
+                                                   {QStringLiteral("eventType"), messageEnd.eventType}}},
         {QStringLiteral("reconnect"),
          QJsonObject{{QStringLiteral("initialDelayMs"), request.retry.initialDelayMs},
                      {QStringLiteral("maxDelayMs"), request.retry.maxDelayMs},
@@ -187,7 +191,8 @@ Subscription Subscription::parse(const QJsonObject &object, QStringList *problem
     if (const std::optional<Panel> panel = panelFromName(panelText)) {
         subscription.panel = *panel;
     } else {
-        found << QStringLiteral("panel: '%1' is not one of stock, iot, progress, notifications, chart, raw")
+        found << QStringLiteral(
+                     "panel: '%1' is not one of stock, iot, progress, notifications, chart, text, raw")
                      .arg(panelText);
     }
     subscription.mapping =
@@ -201,6 +206,12 @@ Subscription Subscription::parse(const QJsonObject &object, QStringList *problem
             subscription.rules.append(*rule);
         else
             found << problem;
+    }
+
+    if (object.contains(QStringLiteral("messageEnd"))) {
+        const QJsonObject end = object.value(QStringLiteral("messageEnd")).toObject();
+        subscription.messageEnd = {end.value(QStringLiteral("data")).toString(),
+                                   end.value(QStringLiteral("eventType")).toString()};
     }
 
     const QJsonObject reconnect = object.value(QStringLiteral("reconnect")).toObject();

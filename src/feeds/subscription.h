@@ -13,7 +13,15 @@
 // its numbers. Serialized as JSON in profiles, validated with messages a person can act on.
 struct Subscription
 {
-    enum class Panel { Stock, IoT, Progress, Notifications, Chart, Raw };
+    enum class Panel { Stock, IoT, Progress, Notifications, Chart, Text, Raw };
+
+    // Where a text panel's message ends: at an event whose data is `data` (a language model API's
+    // "[DONE]") or whose type is `eventType` (empty: none).
+    struct MessageEnd
+    {
+        QString data = QStringLiteral("[DONE]");
+        QString eventType;
+    };
 
     QString id; // stable across edits and restarts
     QString name;
@@ -22,6 +30,7 @@ struct Subscription
     Panel panel = Panel::Raw;
     FieldMapping mapping;
     QList<ThresholdRule> rules; // checked against the mapped values
+    MessageEnd messageEnd;      // for a text panel
     bool enabled = true;
 
     static Subscription create(const QString &name, const QUrl &url, Panel panel);

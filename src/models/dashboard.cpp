@@ -9,6 +9,7 @@
 #include "rawpanel.h"
 #include "stockpanel.h"
 #include "subscriptionlistmodel.h"
+#include "textpanel.h"
 
 namespace {
 
@@ -25,6 +26,8 @@ FeedPanel *createPanel(const Subscription &subscription, QObject *parent)
         return new NotificationsPanel(subscription.id, parent);
     case Subscription::Panel::Chart:
         return new ChartPanel(subscription.id, parent);
+    case Subscription::Panel::Text:
+        return new TextPanel(subscription.id, parent);
     case Subscription::Panel::Raw:
         break;
     }
@@ -116,6 +119,7 @@ void Dashboard::apply(const QHash<QString, PanelFrame> &panels, qint64 nowMs)
             continue; // a disabled or removed subscription's last events: logged, not charted
         for (const PanelRecord &record : it->records)
             panel->ingest({record.event, record.object, record.sample, record.notification});
+        panel->ingestText(it->text, it->textSkipped);
         if (it->chart && panel->chart())
             panel->chart()->apply(*it->chart);
     }

@@ -2,6 +2,7 @@
 #pragma once
 
 #include "capturedevent.h"
+#include "feedframe.h"
 #include "fieldmapping.h"
 #include "notification.h"
 
@@ -51,6 +52,12 @@ public:
     virtual void setMapping(const FieldMapping &mapping) { Q_UNUSED(mapping) }
 
     virtual void ingest(const Input &input) { Q_UNUSED(input) }
+    // A text panel's pieces of the frame, and how many a flood made the worker leave out.
+    virtual void ingestText(const QList<TextPiece> &pieces, qint64 skipped)
+    {
+        Q_UNUSED(pieces)
+        Q_UNUSED(skipped)
+    }
     virtual void flush(qint64 nowMs) { Q_UNUSED(nowMs) }
     // Where the panel's chart frames go; none for panels without charts.
     virtual ChartFeeder *chart() { return nullptr; }

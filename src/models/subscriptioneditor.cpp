@@ -33,14 +33,17 @@ SubscriptionEditor::SubscriptionEditor(QObject *parent)
 
 QStringList SubscriptionEditor::panelKinds() const
 {
-    return {QStringLiteral("stock"),         QStringLiteral("iot"),   QStringLiteral("progress"),
-            QStringLiteral("notifications"), QStringLiteral("chart"), QStringLiteral("raw")};
+    return {QStringLiteral("stock"),    QStringLiteral("iot"),
+            QStringLiteral("progress"), QStringLiteral("notifications"),
+            QStringLiteral("chart"),    QStringLiteral("text"),
+            QStringLiteral("raw")};
 }
 
 void SubscriptionEditor::load(const QJsonObject &subscription)
 {
     const QJsonObject mapping = subscription.value(QStringLiteral("mapping")).toObject();
     const QJsonObject reconnect = subscription.value(QStringLiteral("reconnect")).toObject();
+    const QJsonObject messageEnd = subscription.value(QStringLiteral("messageEnd")).toObject();
     QVariantList headers;
     for (const QJsonValue &header : subscription.value(QStringLiteral("headers")).toArray()) {
         QVariantMap row = header.toObject().toVariantMap();
@@ -63,6 +66,9 @@ void SubscriptionEditor::load(const QJsonObject &subscription)
         {QStringLiteral("value"), mapping.value(QStringLiteral("value")).toString()},
         {QStringLiteral("time"), mapping.value(QStringLiteral("time")).toString()},
         {QStringLiteral("rules"), subscription.value(QStringLiteral("rules")).toArray().toVariantList()},
+        {QStringLiteral("endData"),
+         messageEnd.value(QStringLiteral("data")).toString(QStringLiteral("[DONE]"))},
+        {QStringLiteral("endType"), messageEnd.value(QStringLiteral("eventType")).toString()},
         {QStringLiteral("initialDelayMs"), reconnect.value(QStringLiteral("initialDelayMs")).toInt(1000)},
         {QStringLiteral("maxDelayMs"), reconnect.value(QStringLiteral("maxDelayMs")).toInt(60000)},
         {QStringLiteral("maxAttempts"), reconnect.value(QStringLiteral("maxAttempts")).toInt(0)},
@@ -203,6 +209,8 @@ QJsonObject SubscriptionEditor::toJson() const
                                                 {QStringLiteral("value"), text("value").trimmed()},
                                                 {QStringLiteral("time"), text("time").trimmed()}}},
         {QStringLiteral("rules"), rules},
+        {QStringLiteral("messageEnd"), QJsonObject{{QStringLiteral("data"), text("endData")},
+                                                   {QStringLiteral("eventType"), text("endType").trimmed()}}},
         {QStringLiteral("reconnect"),
          QJsonObject{
              {QStringLiteral("initialDelayMs"), m_fields.value(QStringLiteral("initialDelayMs")).toDouble()},

@@ -1,10 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // DemoServer as a real peer: EventSource reads every feed, resumes after injected drops and stalls without
 // gaps or duplicates, and malformed or hostile requests get a 4xx or a clean close while serving goes on.
+#include "chatfeed.h"
 #include "demoserver.h"
 #include "eventsource.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSignalSpy>
@@ -108,6 +110,8 @@ private Q_SLOTS:
     void progressOfDemoJobs();
     void postedJobStreamsToDoneThenStops();
     void postedJobThatFails();
+    void chatStreamsAnAnswerTokenByToken();
+    void chatRepeatsOnTheSameStream();
     void resumesAfterDropsWithoutGapOrDuplicate_data();
     void resumesAfterDropsWithoutGapOrDuplicate();
     void resumesAfterStallThroughIdleTimeout();
@@ -230,6 +234,58 @@ void TestDemoServer::postedJobThatFails()
     QCOMPARE(got.events.size(), 3);
     QCOMPARE(got.events.last().type, QString("failed"));
     QCOMPARE(json(got.events.last()).value("state").toString(), QString("failed"));
+}
+
+void TestDemoServer::chatStreamsAnAnswerTokenByToken()
+{
+    SseRequest post = request(m_server->url("/chat"));
+    post.method = "POST";
+    post.body = R"({"messages":[{"role":"user","content":"How is the plant?"}],"tokensPerSecond":500})";
+    post.retry.maxAttempts = RetrySettings::NoReconnect; // a chat API's stream is not resumed
+    EventSource source;
+    source.setRequest(post);
+    Collector got(source);
+    QSignalSpy closed(&source, &EventSource::closed);
+    source.open();
+    QVERIFY(closed.wait(Bound));
+    // A role chunk, a chunk per token, a finish chunk, then [DONE]; the tokens make the answer.
+    QVERIFY(got.events.size() > 20);
+    QCOMPARE(got.events.last().data, QString("[DONE]"));
+    const QJsonObject first = json(got.events.first()).value("choices").toArray().at(0).toObject();
+    QCOMPARE(first.value("delta").toObject().value("role").toString(), QString("assistant"));
+    const QJsonObject finish =
+        json(got.events[got.events.size() - 2]).value("choices").toArray().at(0).toObject();
+    QCOMPARE(finish.value("finish_reason").toString(), QString("stop"));
+    QString answer;
+    for (qsizetype i = 1; i < got.events.size() - 2; ++i)
+        answer += json(got.events[i])
+                      .value("choices")
+                      .toArray()
+                      .at(0)
+                      .toObject()
+                      .value("delta")
+                      .toObject()
+                      .value("content")
+                      .toString();
+    QVERIFY2(answer.startsWith(QString::fromUtf8("On \u201cHow is the plant?\u201d: ")),
+             qPrintable(answer));
+    QCOMPARE(answer, ChatFeed::tokens("How is the plant?", 0).join(QString()));
+    verifyContiguousIds(got.events, json(got.events.first()).value("id").toString() + ":");
+}
+
+void TestDemoServer::chatRepeatsOnTheSameStream()
+{
+    EventSource source;
+    source.setRequest(request(m_server->url("/chat?repeat=50&tokensPerSecond=1000")));
+    Collector got(source);
+    const auto dones = [&] {
+        return std::count_if(got.events.cbegin(), got.events.cend(),
+                             [](const SseEvent &event) { return event.data == "[DONE]"; });
+    };
+    source.open();
+    QTRY_VERIFY_WITH_TIMEOUT(dones() >= 2, Bound);
+    QCOMPARE(got.errors.size(), 0); // one stream all along: no end, no reconnect
+    source.close();
 }
 
 void TestDemoServer::resumesAfterDropsWithoutGapOrDuplicate_data()
@@ -381,6 +437,11 @@ void TestDemoServer::badRequests_data()
     QTest::newRow("wrong method") << "POST /stocks HTTP/1.1\r\n" + host + "\r\n"
                                   << QByteArray("HTTP/1.1 405");
     QTest::newRow("GET jobs") << "GET /jobs HTTP/1.1\r\n" + host + "\r\n" << QByteArray("HTTP/1.1 405");
+    QTest::newRow("PUT chat") << "PUT /chat HTTP/1.1\r\n" + host + "\r\n" << QByteArray("HTTP/1.1 405");
+    QTest::newRow("chat body") << "POST /chat HTTP/1.1\r\n" + host + "Content-Length: 4\r\n\r\nnope"
+                               << QByteArray("HTTP/1.1 400");
+    QTest::newRow("chat repeat") << "GET /chat?repeat=-1 HTTP/1.1\r\n" + host + "\r\n"
+                                 << QByteArray("HTTP/1.1 400");
     QTest::newRow("negative rate") << "GET /stocks?rate=-1 HTTP/1.1\r\n" + host + "\r\n"
                                    << QByteArray("HTTP/1.1 400");
     QTest::newRow("no devices") << "GET /iot?devices=0 HTTP/1.1\r\n" + host + "\r\n"

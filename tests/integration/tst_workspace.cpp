@@ -80,7 +80,8 @@ void TestWorkspace::everyEventReachesTheModels()
     auto *stocks = qobject_cast<StockPanel *>(workspace.dashboard()->panelFor(profile.subscriptions[0].id));
     QVERIFY(stocks);
     QTRY_COMPARE_WITH_TIMEOUT(stocks->quotes()->rowCount(), 4, Bound);
-    QTRY_COMPARE_WITH_TIMEOUT(workspace.subscriptions()->openCount(), 4, Bound);
+    QTRY_COMPARE_WITH_TIMEOUT(workspace.subscriptions()->openCount(), int(profile.subscriptions.size()),
+                              Bound);
     QCOMPARE(stocks->connectionState(), QStringLiteral("open"));
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // What FeedHub's worker makes of events for the GUI: notifications from alerts and rules, one record per
-// key, chart frames cut to what is shown and stepped in time, and frames whose size stays bounded.
+// key, chart frames cut to what is shown and stepped in time, frames whose size stays bounded, and a text
+// panel's pieces, every one, with where its messages end.
 #include "feeddigester.h"
 #include "feedtestdata.h"
 
@@ -16,6 +17,7 @@ private Q_SLOTS:
     void chartFramesCarryShownSeriesOnly();
     void chartFramesStepInTimeAndComeOnlyOnChange();
     void framesStayBounded();
+    void textPiecesFollowThePointerAndTheEnd();
 };
 
 namespace {
@@ -160,6 +162,47 @@ void TestFeedDigester::framesStayBounded()
     QCOMPARE(pending.log.constLast().event.data, QStringLiteral("last"));
     QCOMPARE(pending.panels["s"].records.size(), 1); // the later quote replaced the earlier
     QCOMPARE(pending.panels["s"].records[0].event.receivedMs, 1);
+}
+
+void TestFeedDigester::textPiecesFollowThePointerAndTheEnd()
+{
+    Subscription chat = subscription("c", Subscription::Panel::Text);
+    chat.mapping.value = "/choices/0/delta/content";
+    FeedDigester digester(chat);
+    const auto chunk = [](const QString &delta) {
+        return captured("c", "message", QStringLiteral(R"({"choices":[{"delta":%1}]})").arg(delta));
+    };
+    FeedFrame frame;
+    for (const CapturedEvent &event :
+         {chunk(R"({"role":"assistant"})"), chunk(R"({"content":"Hel"})"), chunk(R"({"content":"lo"})"),
+          chunk("{}"), captured("c", "message", " [DONE] ")})
+        digester.digest(event, frame);
+    const QList<TextPiece> &pieces = frame.panels["c"].text;
+    QCOMPARE(pieces.size(), 5);
+    QCOMPARE(pieces[1].text + pieces[2].text, QString("Hello"));
+    QVERIFY(pieces[0].text.isEmpty() && !pieces[0].endsMessage);
+    QVERIFY(pieces[4].text.isEmpty() && pieces[4].endsMessage);
+    QVERIFY(frame.panels["c"].records.isEmpty());
+
+    // Without a pointer the whole data is the text; an event type may end the message instead.
+    chat.mapping.value.clear();
+    chat.messageEnd = {{}, "message_stop"};
+    digester.setSubscription(chat);
+    FeedFrame log;
+    digester.digest(captured("c", "line", "disk 91% full"), log);
+    digester.digest(captured("c", "message_stop", ""), log);
+    digester.digest(captured("c", "line", "[DONE]"), log); // not a marker any more
+    QCOMPARE(log.panels["c"].text.size(), 3);
+    QCOMPARE(log.panels["c"].text[0].text, QString("disk 91% full"));
+    QVERIFY(log.panels["c"].text[1].endsMessage);
+    QCOMPARE(log.panels["c"].text[2].text, QString("[DONE]"));
+
+    // A flood keeps the newest pieces up to the bound and counts the rest.
+    FeedFrame flood;
+    for (qsizetype i = 0; i < PanelFrame::MaxTextPieces + 7; ++i)
+        digester.digest(captured("c", "line", "x"), flood);
+    QCOMPARE(flood.panels["c"].text.size(), PanelFrame::MaxTextPieces);
+    QCOMPARE(flood.panels["c"].textSkipped, 7);
 }
 
 QTEST_GUILESS_MAIN(TestFeedDigester)

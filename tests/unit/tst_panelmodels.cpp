@@ -2,12 +2,14 @@
 #include "devicemodel.h"
 #include "jobmodel.h"
 #include "quotemodel.h"
+#include "textpanel.h"
 
 #include <QAbstractItemModelTester>
 #include <QJsonObject>
+#include <QSignalSpy>
 #include <QTest>
 
-// The models behind the Stock, IoT and Progress panels.
+// The models behind the Stock, IoT, Progress and Text panels.
 class TestPanelModels : public QObject
 {
     Q_OBJECT
@@ -17,6 +19,7 @@ private Q_SLOTS:
     void jobsEndedAreBounded();
     void quotesChangeAndDirection();
     void devicesReadingsAndOnlineState();
+    void transcriptGrowsMessagesAndCountsTokens();
 };
 
 namespace {
@@ -125,6 +128,47 @@ void TestPanelModels::devicesReadingsAndOnlineState()
     QCOMPARE(model.index(1).data(DeviceModel::OnlineRole).toBool(), false);
     model.reading("sensor-02", "humidity", 41, "%", 40000); // heard from again
     QCOMPARE(model.index(0).data(DeviceModel::OnlineRole).toBool(), true);
+}
+
+void TestPanelModels::transcriptGrowsMessagesAndCountsTokens()
+{
+    TextPanel panel("c", nullptr);
+    TranscriptModel &transcript = *panel.transcript();
+    QAbstractItemModelTester tester(&transcript);
+    QSignalSpy inserted(&transcript, &QAbstractItemModel::rowsInserted);
+    QSignalSpy changed(&transcript, &QAbstractItemModel::dataChanged);
+    // One frame: an answer of three tokens over a second that ends, and the next one begun.
+    panel.ingestText({{"Hel", false, 1000},
+                      {"lo", false, 1500},
+                      {" there", false, 2000},
+                      {{}, true, 2100},
+                      {"Next", false, 2200}},
+                     0);
+    QCOMPARE(transcript.rowCount(), 2);
+    QCOMPARE(inserted.size(), 1); // both rows in one insertion
+    const QModelIndex first = transcript.index(0);
+    QCOMPARE(first.data(TranscriptModel::TextRole).toString(), QString("Hello there"));
+    QCOMPARE(first.data(TranscriptModel::TokensRole).toInt(), 3);
+    QCOMPARE(first.data(TranscriptModel::TokensPerSecondRole).toDouble(), 2.0); // 2 more tokens over 1 s
+    QCOMPARE(first.data(TranscriptModel::OpenRole).toBool(), false);
+    QCOMPARE(transcript.index(1).data(TranscriptModel::OpenRole).toBool(), true);
+
+    // The next frame adds to the open message in place; a stray end with nothing open adds nothing.
+    panel.ingestText({{" one", false, 2700}, {{}, true, 2800}, {{}, true, 2900}}, 0);
+    QCOMPARE(transcript.rowCount(), 2);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(transcript.index(1).data(TranscriptModel::TextRole).toString(), QString("Next one"));
+    QCOMPARE(panel.tokensPerSecond(), 2.0);
+
+    // The oldest messages go beyond the capacity; what a flood left out is counted.
+    QList<TextPiece> many;
+    for (int i = 0; i < TranscriptModel::Capacity + 5; ++i)
+        many << TextPiece{QString::number(i), true, 3000 + i};
+    panel.ingestText(many, 12);
+    QCOMPARE(transcript.rowCount(), TranscriptModel::Capacity);
+    QCOMPARE(transcript.index(TranscriptModel::Capacity - 1).data(TranscriptModel::TextRole).toString(),
+             QString::number(TranscriptModel::Capacity + 4));
+    QCOMPARE(panel.skipped(), 12.0);
 }
 
 QTEST_GUILESS_MAIN(TestPanelModels)

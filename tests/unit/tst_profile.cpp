@@ -22,6 +22,7 @@ Subscription fullSubscription()
     subscription.request.allowInsecureTls = true;
     subscription.eventTypes = {"order", "cancel"};
     subscription.mapping = {{"/market"}, "/amount", "/at"};
+    subscription.messageEnd = {"END", "finished"};
     subscription.enabled = false;
     return subscription;
 }
@@ -66,6 +67,8 @@ void TestProfile::subscriptionRoundTrip()
     QCOMPARE(back.request.headers, original.request.headers);
     QCOMPARE(back.request.retry.maxAttempts, 12);
     QCOMPARE(back.panel, Subscription::Panel::Chart);
+    QCOMPARE(back.messageEnd.data, QString("END"));
+    QCOMPARE(back.messageEnd.eventType, QString("finished"));
     QVERIFY(!back.enabled);
 }
 
@@ -214,7 +217,7 @@ void TestProfile::demoProfileCoversEveryFeed()
         QCOMPARE(subscription.request.url.port(), 5000);
         panels << Subscription::panelName(subscription.panel);
     }
-    QCOMPARE(panels, (QStringList{"stock", "iot", "progress", "notifications"}));
+    QCOMPARE(panels, (QStringList{"stock", "iot", "progress", "notifications", "text"}));
     QString error;
     QVERIFY(!Profile::load("/nonexistent/profile.json", &error));
     QVERIFY(error.contains("cannot open profile '/nonexistent/profile.json'"));
