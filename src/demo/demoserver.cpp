@@ -140,6 +140,8 @@ QStringList DemoServer::feedUrls() const
             url(QStringLiteral("/jobs")).toString() +
                 QStringLiteral("  (POST {\"name\":\"build\",\"steps\":20})"),
             url(QStringLiteral("/notifications")).toString(),
+            url(QStringLiteral("/chat")).toString() +
+                QStringLiteral("  (POST {\"prompt\":\"How is the plant?\"})"),
             url(QStringLiteral("/bench?n=100000&size=64")).toString()};
 }
 
