@@ -74,6 +74,8 @@ ApplicationWindow {
         function onSharedStoreChanged() { if (preferences.sharedStore.length > 0) storeBrowser.open(preferences.sharedStore) }
     }
     Binding { target: Theme; property: "dark"; value: preferences.darkTheme }
+    // Critical and warning notifications go to the desktop while the operator looks elsewhere.
+    Binding { target: window.workspace.alerts; property: "windowActive"; value: window.active }
     Binding { target: window.workspace.eventLog; property: "capacity"; value: preferences.eventLogCapacity }
     Connections {
         target: preferences

@@ -72,7 +72,10 @@ void FeedDigester::digest(const CapturedEvent &event, FeedFrame &frame)
     if (record.sample) {
         for (const ThresholdMonitor::Breach &breach : m_monitor.check(*record.sample))
             frame.addNotification({breach.rule.severity, event.receivedMs, event.source, event.subscription,
-                                   breach.rule.describe(breach.series), breachBody(breach), false});
+                                   breach.rule.describe(breach.series), breachBody(breach), false,
+                                   // one rule, however many series break it, is one stream of alerts
+                                   event.subscription + QLatin1Char('\x1f') + breach.rule.describe(),
+                                   breach.rule.notify});
         if (charts()) {
             m_history.add(*record.sample);
             m_chartStale = true;

@@ -40,6 +40,7 @@ std::optional<Notification> Notification::fromEvent(const CapturedEvent &event, 
             type == QLatin1String("alert") ? QStringLiteral("warning") : QStringLiteral("info");
         notification.title = event.event.data.section(QLatin1Char('\n'), 0, 0).left(120);
         notification.body = event.event.data;
+        notification.alertKey = event.subscription + QLatin1Char('\x1f') + notification.title;
         return notification;
     }
     notification.severity = severityOf(firstString(object, {"severity", "level", "priority"}));
@@ -54,5 +55,6 @@ std::optional<Notification> Notification::fromEvent(const CapturedEvent &event, 
     }
     if (notification.title.isEmpty())
         notification.title = type;
+    notification.alertKey = event.subscription + QLatin1Char('\x1f') + notification.title;
     return notification;
 }

@@ -17,6 +17,10 @@ struct Notification
     QString title;
     QString body;
     bool acknowledged = false;
+    // What desktop alerts are rate-limited by (a rule of a subscription, or an event's title), and
+    // whether this one may raise one at all (a rule with its notify switch off may not).
+    QString alertKey;
+    bool desktopAlert = true;
 
     // The notification an event carries: `notification` and `alert` events whose data (`object`, parsed)
     // names a level or severity, a title and a body or message, or is plain text. Other events carry none.

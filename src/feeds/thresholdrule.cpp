@@ -64,6 +64,8 @@ QJsonObject ThresholdRule::toJson() const
                        {QStringLiteral("severity"), severity}};
     if (!series.isEmpty())
         object.insert(QStringLiteral("series"), series);
+    if (!notify)
+        object.insert(QStringLiteral("notify"), false);
     return object;
 }
 
@@ -88,6 +90,7 @@ std::optional<ThresholdRule> ThresholdRule::fromJson(const QJsonObject &object, 
         return std::nullopt;
     }
     rule.series = object.value(QStringLiteral("series")).toString();
+    rule.notify = object.value(QStringLiteral("notify")).toBool(true);
     rule.severity = object.value(QStringLiteral("severity")).toString(QStringLiteral("warning"));
     if (!isSeverity(rule.severity)) {
         *error =

@@ -16,6 +16,7 @@ struct ThresholdRule
     double limit = 0;
     QString series;
     QString severity = QStringLiteral("warning"); // info, warning or critical
+    bool notify = true; // a breach raises a desktop alert (critical and warning only)
 
     bool appliesTo(const QString &seriesKey) const { return series.isEmpty() || seriesKey.contains(series); }
     // Whether `value` breaks the rule; `baseline` is the series' first value, for ChangePercent.

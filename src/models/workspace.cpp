@@ -102,6 +102,7 @@ void Workspace::apply(const FeedFrame &frame)
     m_eventLog.append(frame.log);
     m_dashboard.apply(frame.panels, QDateTime::currentMSecsSinceEpoch());
     m_notifications.add(frame.notifications, frame.notificationsSkipped);
+    m_alerts.offer(frame.notifications);
     m_eventsApplied += frame.events;
     m_logSkipped += frame.logSkipped;
     Q_EMIT frameApplied(frame);

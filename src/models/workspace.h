@@ -3,6 +3,7 @@
 
 #include "capturestore.h"
 #include "dashboard.h"
+#include "desktopalerts.h"
 #include "eventfiltermodel.h"
 #include "eventlogmodel.h"
 #include "notificationmodel.h"
@@ -33,6 +34,7 @@ class Workspace : public QObject
     Q_PROPERTY(EventLogModel *eventLog READ eventLog CONSTANT)
     Q_PROPERTY(EventFilterModel *events READ events CONSTANT)
     Q_PROPERTY(NotificationModel *notifications READ notifications CONSTANT)
+    Q_PROPERTY(DesktopAlerts *alerts READ alerts CONSTANT)
     Q_PROPERTY(bool paused READ paused WRITE setPaused NOTIFY pausedChanged)
     Q_PROPERTY(int bufferedCount READ bufferedCount NOTIFY bufferedCountChanged)
     Q_PROPERTY(QString logNotice READ logNotice NOTIFY logNoticeChanged)
@@ -60,6 +62,7 @@ public:
     EventLogModel *eventLog() { return &m_eventLog; }
     EventFilterModel *events() { return &m_events; }
     NotificationModel *notifications() { return &m_notifications; }
+    DesktopAlerts *alerts() { return &m_alerts; }
     bool paused() const { return m_paused; }
     void setPaused(bool paused);
     int bufferedCount() const { return int(m_buffer.events); }
@@ -147,6 +150,7 @@ private:
     EventLogModel m_eventLog;
     EventFilterModel m_events;
     NotificationModel m_notifications;
+    DesktopAlerts m_alerts;
     std::unique_ptr<FeedHub> m_hub;
     QTimer m_idleTick; // devices age even when no events come
     bool m_paused = false;
