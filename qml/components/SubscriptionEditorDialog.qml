@@ -234,7 +234,8 @@ Dialog {
                     Label { text: "Series"; color: Theme.textMuted; font.pixelSize: 11; Layout.preferredWidth: 130 }
                     Label { text: "When the value is"; color: Theme.textMuted; font.pixelSize: 11; Layout.preferredWidth: ruleKindText.advanceWidth + 72 }
                     Label { text: "Limit"; color: Theme.textMuted; font.pixelSize: 11; Layout.preferredWidth: 90 }
-                    Label { text: "Severity"; color: Theme.textMuted; font.pixelSize: 11 }
+                    Label { text: "Severity"; color: Theme.textMuted; font.pixelSize: 11; Layout.preferredWidth: 120 }
+                    Label { text: "Desktop alert"; color: Theme.textMuted; font.pixelSize: 11 }
                 }
                 // The widest rule kind sets the kind boxes' width (its text, the box's padding and arrow), so
                 // none is cut ("change % beyond").
@@ -262,6 +263,16 @@ Dialog {
                             model: parent.severities
                             currentIndex: parent.severities.indexOf(modelData.severity)
                             onActivated: (i) => { editor.setRule(index, "severity", parent.severities[i]) }
+                        }
+                        // Critical and warning breaches reach the desktop while the window is not in front.
+                        Switch {
+                            objectName: "ruleNotify"
+                            checked: modelData.notify !== false
+                            enabled: modelData.severity !== "info"
+                            Accessible.name: "Desktop alert for this rule"
+                            ToolTip.visible: hovered
+                            ToolTip.text: "Raise a desktop notification when this rule fires and EventScope is not in front (at most one every 30 s)"
+                            onToggled: { editor.setRule(index, "notify", checked) }
                         }
                         ToolButton { text: "✕"; Accessible.name: "Remove rule"; ToolTip.visible: hovered; ToolTip.text: "Remove this rule"; onClicked: { editor.removeRule(index) } }
                     }

@@ -8,6 +8,7 @@
 #include "mainwindow.h"
 #include "screenshottour.h"
 #include "sqlitecapturebackend.h"
+#include "trayicon.h"
 #include "workspace.h"
 
 #include <QApplication>
@@ -212,6 +213,9 @@ int DashboardCommand::run(int &argc, char **argv)
     QQuickWindow *window = MainWindow::load(engine, &workspace, options->demo);
     if (!window)
         return ExitFailure;
+    // Where the desktop has a tray (none under Xvfb), the unread count stays in sight there too.
+    if (QSystemTrayIcon::isSystemTrayAvailable())
+        new TrayIcon(window, workspace.notifications(), QApplication::windowIcon());
     if (!options->screenshots.isEmpty())
         new ScreenshotTour(window, QDir(options->screenshots), options->settleMs);
     return app.exec();
