@@ -155,7 +155,11 @@ ApplicationWindow {
             }
             Button { text: "+ Subscription"; flat: true; onClicked: { editorDialog.openFor("") } }
             ToolButton {
+                objectName: "moreButton"
                 text: "⋮"
+                Accessible.name: "More: export, replay, profiles, theme, settings, about"
+                ToolTip.visible: hovered
+                ToolTip.text: "More"
                 font.pixelSize: 18
                 onClicked: { menu.popup() }
                 Menu {

@@ -58,6 +58,12 @@ Rectangle {
             color: Theme.textMuted
             font.family: Theme.monoFont
         }
-        ToolButton { text: "✕"; onClicked: { bar.workspace.closeReplay() } }
+        ToolButton {
+            text: "✕"
+            Accessible.name: "Close the replay"
+            ToolTip.visible: hovered
+            ToolTip.text: "Close the replay"
+            onClicked: { bar.workspace.closeReplay() }
+        }
     }
 }

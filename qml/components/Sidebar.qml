@@ -28,8 +28,10 @@ Rectangle {
             Layout.fillWidth: true
             Label { text: "Subscriptions"; font.bold: true; color: Theme.text; Layout.fillWidth: true }
             ToolButton {
+                objectName: "addSubscriptionButton"
                 text: "+"
                 font.pixelSize: 18
+                Accessible.name: "New subscription"
                 onClicked: { sidebar.addRequested() }
                 ToolTip.visible: hovered
                 ToolTip.text: "New subscription (Ctrl+N)"
@@ -66,6 +68,11 @@ Rectangle {
 
                 width: list.width
                 height: 58
+                // Tab reaches each subscription; Space or Enter opens it in the editor, as a click does.
+                focusPolicy: Qt.StrongFocus
+                Accessible.name: "Edit " + name + ", " + connectionState
+                Keys.onReturnPressed: { sidebar.editRequested(subscriptionId) }
+                Keys.onEnterPressed: { sidebar.editRequested(subscriptionId) }
                 onClicked: { sidebar.editRequested(subscriptionId) }
                 ToolTip.visible: hovered
                 ToolTip.delay: 600
@@ -101,6 +108,7 @@ Rectangle {
                     }
                     Switch {
                         checked: entry.isEnabled
+                        Accessible.name: (checked ? "Disconnect " : "Connect ") + entry.name
                         onToggled: { sidebar.subscriptions.setEnabled(entry.index, checked) }
                         ToolTip.visible: hovered
                         ToolTip.text: checked ? "Disconnect" : "Connect"

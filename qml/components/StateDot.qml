@@ -2,14 +2,19 @@
 import QtQuick
 import EventScope
 
-// A subscription's connection state as a coloured dot that pulses while connecting.
+// A subscription's connection state in colour and in shape, for operators who cannot tell the colours
+// apart: open is a filled dot, connecting a ring that pulses, closed a square.
 Rectangle {
     property string connectionState: "closed"
 
     implicitWidth: 10
     implicitHeight: 10
-    radius: width / 2
-    color: Theme.stateColor(connectionState)
+    radius: connectionState === "closed" ? 1 : width / 2
+    color: connectionState === "connecting" ? "transparent" : Theme.stateColor(connectionState)
+    border.width: connectionState === "connecting" ? 2 : 0
+    border.color: Theme.stateColor(connectionState)
+    Accessible.role: Accessible.Indicator
+    Accessible.name: connectionState
 
     SequentialAnimation on opacity {
         running: parent.connectionState === "connecting"

@@ -9,6 +9,7 @@ import EventScope.Models
 // problems shown under the field they concern, and "Test connection" with the first events it brings.
 Dialog {
     id: dialog
+    objectName: "subscriptionEditor"
 
     property var workspace
     property bool isNew: true
@@ -55,6 +56,7 @@ Dialog {
                 Layout.fillWidth: true
                 TextField {
                     objectName: "nameField"
+                    Accessible.name: "Name"
                     Layout.fillWidth: true
                     text: dialog.fields.name
                     onTextEdited: { editor.set("name", text) }
@@ -68,6 +70,7 @@ Dialog {
                 RowLayout {
                     ComboBox {
                         objectName: "methodField"
+                        Accessible.name: "Method"
                         Layout.preferredWidth: 110
                         editable: true
                         model: ["GET", "POST", "PUT", "PATCH"]
@@ -76,6 +79,7 @@ Dialog {
                     }
                     TextField {
                         objectName: "urlField"
+                        Accessible.name: "URL"
                         Layout.fillWidth: true
                         placeholderText: "https://example.com/stream"
                         text: dialog.fields.url
@@ -113,17 +117,19 @@ Dialog {
                         TextField {
                             Layout.preferredWidth: 200
                             placeholderText: "Name"
+                            Accessible.name: "Header name"
                             text: modelData.name
                             onEditingFinished: { editor.setHeader(index, text, modelData.value) }
                         }
                         TextField {
                             Layout.fillWidth: true
                             placeholderText: "Value"
+                            Accessible.name: "Header value"
                             text: modelData.value
                             echoMode: modelData.secret && !activeFocus ? TextInput.Password : TextInput.Normal
                             onEditingFinished: { editor.setHeader(index, modelData.name, text) }
                         }
-                        ToolButton { text: "✕"; onClicked: { editor.removeHeader(index) } }
+                        ToolButton { text: "✕"; Accessible.name: "Remove header"; ToolTip.visible: hovered; ToolTip.text: "Remove this header"; onClicked: { editor.removeHeader(index) } }
                     }
                 }
                 Button { text: "Add header"; flat: true; onClicked: { editor.addHeader() } }
@@ -132,7 +138,12 @@ Dialog {
 
             FieldLabel { text: "Body"; visible: dialog.fields.method !== "GET" }
             TextArea {
+                objectName: "bodyField"
                 visible: dialog.fields.method !== "GET"
+                Accessible.name: "Body"
+                // Tab moves on, as in every other field, rather than typing a tab into the body.
+                Keys.onTabPressed: { nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason) }
+                Keys.onBacktabPressed: { nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason) }
                 Layout.fillWidth: true
                 Layout.preferredHeight: 70
                 placeholderText: "{\"prompt\": \"…\"}"
@@ -145,6 +156,7 @@ Dialog {
             TextField {
                 Layout.fillWidth: true
                 placeholderText: "all (or a list: quote, trade)"
+                Accessible.name: "Event types"
                 text: dialog.fields.eventTypes
                 onTextEdited: { editor.set("eventTypes", text) }
             }
@@ -152,6 +164,7 @@ Dialog {
             FieldLabel { text: "Panel" }
             ComboBox {
                 objectName: "panelField"
+                Accessible.name: "Panel"
                 Layout.preferredWidth: 200
                 model: editor.panelKinds
                 currentIndex: editor.panelKinds.indexOf(dialog.fields.panel)
@@ -291,16 +304,16 @@ Dialog {
                     Label { text: "first delay (ms)"; color: Theme.textMuted; font.pixelSize: 12 }
                     Label { text: "longest delay (ms)"; color: Theme.textMuted; font.pixelSize: 12 }
                     Label { text: "attempts (0: no limit)"; color: Theme.textMuted; font.pixelSize: 12 }
-                    SpinBox { from: 0; to: 3600000; stepSize: 500; editable: true; value: dialog.fields.initialDelayMs; onValueModified: { editor.set("initialDelayMs", value) } }
-                    SpinBox { from: 0; to: 86400000; stepSize: 1000; editable: true; value: dialog.fields.maxDelayMs; onValueModified: { editor.set("maxDelayMs", value) } }
-                    SpinBox { from: 0; to: 1000000; editable: true; value: dialog.fields.maxAttempts; onValueModified: { editor.set("maxAttempts", value) } }
+                    SpinBox { Accessible.name: "First reconnect delay in milliseconds"; from: 0; to: 3600000; stepSize: 500; editable: true; value: dialog.fields.initialDelayMs; onValueModified: { editor.set("initialDelayMs", value) } }
+                    SpinBox { Accessible.name: "Longest reconnect delay in milliseconds"; from: 0; to: 86400000; stepSize: 1000; editable: true; value: dialog.fields.maxDelayMs; onValueModified: { editor.set("maxDelayMs", value) } }
+                    SpinBox { Accessible.name: "Reconnect attempts, 0 for no limit"; from: 0; to: 1000000; editable: true; value: dialog.fields.maxAttempts; onValueModified: { editor.set("maxAttempts", value) } }
                 }
                 FieldProblem { problem: [dialog.problems.initialDelayMs, dialog.problems.maxDelayMs, dialog.problems.maxAttempts].filter(p => !!p).join("\n") }
             }
 
             FieldLabel { text: "Idle timeout" }
             RowLayout {
-                SpinBox { from: 0; to: 86400; editable: true; value: dialog.fields.idleTimeoutSeconds; onValueModified: { editor.set("idleTimeoutSeconds", value) } }
+                SpinBox { Accessible.name: "Idle timeout in seconds, 0 for never"; from: 0; to: 86400; editable: true; value: dialog.fields.idleTimeoutSeconds; onValueModified: { editor.set("idleTimeoutSeconds", value) } }
                 Label { text: "seconds without bytes, heartbeats included, before reconnecting (0: never)"; color: Theme.textMuted; font.pixelSize: 12 }
             }
 
@@ -375,6 +388,9 @@ Dialog {
                 TextArea {
                     id: curlText
                     objectName: "curlText"
+                    Accessible.name: "curl command line"
+                    Keys.onTabPressed: { nextItemInFocusChain(true).forceActiveFocus(Qt.TabFocusReason) }
+                    Keys.onBacktabPressed: { nextItemInFocusChain(false).forceActiveFocus(Qt.BacktabFocusReason) }
                     placeholderText: "curl -N https://api.example.com/stream -H 'Authorization: Bearer …'"
                     font.family: Theme.monoFont
                     wrapMode: TextEdit.WrapAnywhere

@@ -10,6 +10,7 @@ ComboBox {
     readonly property var minutes: [1, 5, 15, 60]
 
     implicitWidth: 96
+    Accessible.name: "Chart time window: " + currentText
     implicitHeight: 32
     font.pixelSize: 12
     flat: true
