@@ -50,6 +50,24 @@ SseRequest request(const QUrl &url)
     return request;
 }
 
+// POSTs `body` to `url` and collects what the stream brings until the EventSource gives up for good.
+Collector postUntilClosed(const QUrl &url, const QByteArray &body, int maxAttempts = RetrySettings::Unlimited)
+{
+    SseRequest post = request(url);
+    post.method = "POST";
+    post.body = body;
+    post.headers = {{"Content-Type", "application/json"}};
+    post.retry.maxAttempts = maxAttempts;
+    EventSource source;
+    source.setRequest(post);
+    Collector got(source);
+    QSignalSpy closed(&source, &EventSource::closed);
+    source.open();
+    if (!closed.wait(Bound))
+        qWarning("the stream did not close within %d ms", Bound);
+    return got;
+}
+
 QJsonObject json(const SseEvent &event)
 {
     QJsonParseError error;
@@ -199,17 +217,9 @@ void TestDemoServer::progressOfDemoJobs()
 
 void TestDemoServer::postedJobStreamsToDoneThenStops()
 {
-    SseRequest post = request(m_server->url("/jobs"));
-    post.method = "POST";
-    post.body = R"({"name":"nightly build","steps":5,"stepMs":20})";
-    post.headers = {{"Content-Type", "application/json"}};
-    EventSource source;
-    source.setRequest(post);
-    Collector got(source);
-    QSignalSpy closed(&source, &EventSource::closed);
-    source.open();
     // The stream ends after `done`; the reconnect carries Last-Event-ID and the server answers 204: stop.
-    QVERIFY(closed.wait(Bound));
+    const Collector got =
+        postUntilClosed(m_server->url("/jobs"), R"({"name":"nightly build","steps":5,"stepMs":20})");
     QCOMPARE(got.events.size(), 6);
     const QString job = json(got.events.first()).value("job").toString();
     verifyContiguousIds(got.events, job + ":");
@@ -222,15 +232,8 @@ void TestDemoServer::postedJobStreamsToDoneThenStops()
 
 void TestDemoServer::postedJobThatFails()
 {
-    SseRequest post = request(m_server->url("/jobs"));
-    post.method = "POST";
-    post.body = R"({"name":"deploy","steps":8,"stepMs":10,"failAtStep":2})";
-    EventSource source;
-    source.setRequest(post);
-    Collector got(source);
-    QSignalSpy closed(&source, &EventSource::closed);
-    source.open();
-    QVERIFY(closed.wait(Bound));
+    const Collector got =
+        postUntilClosed(m_server->url("/jobs"), R"({"name":"deploy","steps":8,"stepMs":10,"failAtStep":2})");
     QCOMPARE(got.events.size(), 3);
     QCOMPARE(got.events.last().type, QString("failed"));
     QCOMPARE(json(got.events.last()).value("state").toString(), QString("failed"));
@@ -238,16 +241,11 @@ void TestDemoServer::postedJobThatFails()
 
 void TestDemoServer::chatStreamsAnAnswerTokenByToken()
 {
-    SseRequest post = request(m_server->url("/chat"));
-    post.method = "POST";
-    post.body = R"({"messages":[{"role":"user","content":"How is the plant?"}],"tokensPerSecond":500})";
-    post.retry.maxAttempts = RetrySettings::NoReconnect; // a chat API's stream is not resumed
-    EventSource source;
-    source.setRequest(post);
-    Collector got(source);
-    QSignalSpy closed(&source, &EventSource::closed);
-    source.open();
-    QVERIFY(closed.wait(Bound));
+    // A chat API's stream is not resumed: the first end is final.
+    const Collector got = postUntilClosed(
+        m_server->url("/chat"),
+        R"({"messages":[{"role":"user","content":"How is the plant?"}],"tokensPerSecond":500})",
+        RetrySettings::NoReconnect);
     // A role chunk, a chunk per token, a finish chunk, then [DONE]; the tokens make the answer.
     QVERIFY(got.events.size() > 20);
     QCOMPARE(got.events.last().data, QString("[DONE]"));
@@ -267,8 +265,7 @@ void TestDemoServer::chatStreamsAnAnswerTokenByToken()
                       .toObject()
                       .value("content")
                       .toString();
-    QVERIFY2(answer.startsWith(QString::fromUtf8("On \u201cHow is the plant?\u201d: ")),
-             qPrintable(answer));
+    QVERIFY2(answer.startsWith(QString::fromUtf8("On \u201cHow is the plant?\u201d: ")), qPrintable(answer));
     QCOMPARE(answer, ChatFeed::tokens("How is the plant?", 0).join(QString()));
     verifyContiguousIds(got.events, json(got.events.first()).value("id").toString() + ":");
 }
