@@ -15,8 +15,9 @@ ApplicationWindow {
     required property Workspace workspace
     property bool demo: false
 
-    // For the screenshot tour and tests: "dashboard", "events", "notifications", or a dialog: "editor",
-    // "export", "about".
+    // For the screenshot tour and tests: a page ("dashboard", "text" (the dashboard's last panels), "events",
+    // "notifications", "store") or a dialog ("editor", "curl" (the editor pasting a curl command),
+    // "settings", "export", "about").
     function showPage(name) {
         editorDialog.close()
         exportDialog.close()
@@ -42,9 +43,14 @@ ApplicationWindow {
             exportDialog.openFor(true)
             return
         }
-        if (name === "editor") {
+        if (name === "editor" || name === "curl") {
             pages.currentIndex = 0
-            editorDialog.openFor(workspace.subscriptions.idAt(0))
+            editorDialog.openFor(name === "curl" ? "" : workspace.subscriptions.idAt(0))
+            if (name === "curl")
+                editorDialog.showCurlPaste("curl -N https://api.example.com/v1/chat/completions \\\n"
+                                           + "  -H 'Authorization: Bearer sk-…' \\\n"
+                                           + "  --json '{\"model\": \"m\", \"stream\": true, \"messages\": [{\"role\": \"user\", \"content\": \"Status?\"}]}' \\\n"
+                                           + "  --retry 3")
             return
         }
         pages.currentIndex = ["dashboard", "events", "notifications", "store"].indexOf(name)

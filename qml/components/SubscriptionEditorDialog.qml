@@ -369,6 +369,11 @@ Dialog {
 
     property string curlMessage: ""
     onOpened: { curlMessage = "" }
+    // The paste box with `text` in it, as the operator would have pasted it (the screenshot tour).
+    function showCurlPaste(text) {
+        curlText.text = text
+        curlPopup.open()
+    }
 
     Popup {
         id: curlPopup

@@ -9,19 +9,14 @@ namespace {
 
 struct Stop
 {
-    const char *page; // the Main.qml page to show, or a dialog: "editor", "settings", "export", "about"
+    const char *page; // what Main.qml's showPage() shows: a page or a dialog
     const char *file;
 };
 
 constexpr Stop Stops[] = {
-    {"dashboard", "dashboard.png"},
-    {"text", "text.png"},
-    {"editor", "editor.png"},
-    {"events", "events.png"},
-    {"notifications", "notifications.png"},
-    {"store", "store.png"},
-    {"settings", "settings.png"},
-    {"export", "export.png"},
+    {"dashboard", "dashboard.png"}, {"text", "text.png"},         {"editor", "editor.png"},
+    {"curl", "curl.png"},           {"events", "events.png"},     {"notifications", "notifications.png"},
+    {"store", "store.png"},         {"settings", "settings.png"}, {"export", "export.png"},
     {"about", "about.png"},
 };
 
