@@ -35,9 +35,8 @@ ChatFeed::ChatFeed(const QString &id, const QString &prompt, int answer, double 
 QStringList ChatFeed::tokens(const QString &prompt, int answer)
 {
     const QString said = prompt.simplified().left(120);
-    const QString text =
-        (said.isEmpty() ? QString() : QStringLiteral("On \u201c%1\u201d: ").arg(said)) +
-        QString::fromUtf8(Answers[std::size_t(answer) % std::size(Answers)]);
+    const QString text = (said.isEmpty() ? QString() : QStringLiteral("On \u201c%1\u201d: ").arg(said)) +
+                         QString::fromUtf8(Answers[std::size_t(answer) % std::size(Answers)]);
     // Words with the space before them, as language models' tokens mostly are.
     static const QRegularExpression word(QStringLiteral("\\s*\\S+"));
     QStringList out;
