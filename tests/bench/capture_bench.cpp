@@ -208,7 +208,8 @@ void benchPostgres(qint64 events, const QTemporaryDir &dir)
         printInsert("QPSQL", 64, insertWithQpsql(QUrl(server.url(QStringLiteral("qpsql"))), count, 64), count,
                     ", 1 writer");
     } else {
-        std::printf("QPSQL      not measured: Qt's PostgreSQL driver (libqt6sql6-psql) is not installed\n");
+        std::printf("QPSQL      not measured: Qt's PostgreSQL driver is not installed (scripts/setup "
+                    "libqt6sql6-psql installs it)\n");
     }
     // Four agents at once, each its own connection and session, a quarter of the events each.
     if (!server.createDatabase(QStringLiteral("writers"), &error))
