@@ -547,17 +547,13 @@ bool PostgresCaptureBackend::query(const CaptureQuery &query, qint64 *total,
             return false;
         *total = count.number(0, 0);
     }
-    // Pages follow (received_ms, id), which the time index serves in order, partition after partition.
-    const QString sql =
-        QStringLiteral("SELECT id, received_ms, subscription_id, source, type, event_id, data, seq "
-                       "FROM events WHERE (received_ms, id) > (?, ?)") +
-        filter.conditions + QStringLiteral(" ORDER BY received_ms, id LIMIT %1").arg(PageSize);
+    // Every read is of these columns, in this order (eventAt() reads them).
+    const QString columns = QStringLiteral(
+        "SELECT id, received_ms, subscription_id, source, type, event_id, data, seq FROM events ");
     if (query.newest > 0) {
         // The newest matches in one query, walking the time index backwards, then turned around.
         const Result newest =
-            run(QStringLiteral("SELECT id, received_ms, subscription_id, source, type, "
-                               "event_id, data, seq FROM events WHERE true") +
-                    filter.conditions +
+            run(columns + QStringLiteral("WHERE true") + filter.conditions +
                     QStringLiteral(" ORDER BY received_ms DESC, id DESC LIMIT %1").arg(query.newest),
                 filter.values, what, error);
         if (!newest)
@@ -569,6 +565,9 @@ bool PostgresCaptureBackend::query(const CaptureQuery &query, qint64 *total,
         handOnInPages(events, PageSize, sink);
         return true;
     }
+    // Pages follow (received_ms, id), which the time index serves in order, partition after partition.
+    const QString sql = columns + QStringLiteral("WHERE (received_ms, id) > (?, ?)") + filter.conditions +
+                        QStringLiteral(" ORDER BY received_ms, id LIMIT %1").arg(PageSize);
     qint64 afterMs = std::numeric_limits<qint64>::min();
     qint64 afterId = 0;
     for (;;) {
