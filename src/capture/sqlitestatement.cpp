@@ -29,7 +29,9 @@ SqliteStatement::SqliteStatement(const QSqlDatabase &db, const char *sql)
     if (sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr) != SQLITE_OK) {
         m_error = QString::fromUtf8(sqlite3_errmsg(m_db));
         m_statement = nullptr;
+        return;
     }
+    m_text.resize(std::size_t(sqlite3_bind_parameter_count(m_statement)));
 }
 
 SqliteStatement::~SqliteStatement()
@@ -45,10 +47,11 @@ void SqliteStatement::bind(int column, qint64 value)
 void SqliteStatement::bind(int column, const QString &value)
 {
     // A null QString is stored as empty text, as QSqlQuery stored it, never as SQL NULL (the columns are
-    // NOT NULL). SQLITE_STATIC: SQLite reads the characters in place during step().
-    const void *characters = value.isNull() ? static_cast<const void *>(u"") : value.utf16();
-    sqlite3_bind_text16(m_statement, column + 1, characters, int(value.size() * sizeof(char16_t)),
-                        SQLITE_STATIC);
+    // NOT NULL): the buffer is never null. SQLITE_STATIC: SQLite reads it in place during step().
+    QByteArray &text = m_text[std::size_t(column)];
+    text.resize(m_toUtf8.requiredSpace(value.size()));
+    const char *end = m_toUtf8.appendToBuffer(text.data(), value);
+    sqlite3_bind_text(m_statement, column + 1, text.constData(), int(end - text.constData()), SQLITE_STATIC);
 }
 
 bool SqliteStatement::step()

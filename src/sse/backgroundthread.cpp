@@ -2,6 +2,7 @@
 #include "backgroundthread.h"
 
 #ifdef Q_OS_LINUX
+#include <sched.h>
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
@@ -10,7 +11,9 @@
 void BackgroundThread::run()
 {
 #ifdef Q_OS_LINUX
-    // Best effort: a failure leaves the thread at the default priority, which is only slower to yield.
+    // Best effort: a failure leaves the thread at the default policy and priority, only slower to yield.
+    const sched_param batch{};
+    sched_setscheduler(0, SCHED_BATCH, &batch);
     setpriority(PRIO_PROCESS, id_t(syscall(SYS_gettid)), Niceness);
 #endif
     QThread::run();

@@ -5,7 +5,9 @@
 
 // A thread that yields the CPU to the GUI thread when both want it: on a busy two-core machine a burst on
 // the network or the disk then slows those threads (and, through backpressure, the servers) rather than
-// the window's frames. Linux schedules threads by their own nice value; elsewhere this is a plain QThread.
+// the window's frames. On Linux the thread runs at a higher nice value and as SCHED_BATCH (its wakeups, an
+// event or a write completing, never preempt the GUI or render thread mid-frame); elsewhere this is a plain
+// QThread.
 class BackgroundThread : public QThread
 {
 public:
