@@ -27,8 +27,7 @@ CaptureStore::~CaptureStore()
     QMetaObject::invokeMethod(m_writer, &CaptureWriter::flush, Qt::BlockingQueuedConnection);
     QMetaObject::invokeMethod(
         m_writer, [writer = m_writer] { delete writer; }, Qt::BlockingQueuedConnection);
-    m_thread.quit();
-    m_thread.wait();
+    m_thread.stop();
 }
 
 CaptureStatus CaptureStore::flush()

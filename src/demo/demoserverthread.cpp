@@ -14,8 +14,7 @@ DemoServerThread::~DemoServerThread()
     if (m_thread.isRunning()) {
         QMetaObject::invokeMethod(
             &m_context, [this] { delete m_server; }, Qt::BlockingQueuedConnection);
-        m_thread.quit();
-        m_thread.wait();
+        m_thread.stop();
     }
 }
 

@@ -22,8 +22,7 @@ FeedHub::FeedHub(int batchIntervalMs, QObject *parent)
 FeedHub::~FeedHub()
 {
     stop();
-    m_thread.quit();
-    m_thread.wait();
+    m_thread.stop();
     delete m_worker; // its thread has ended, so deleting it here is safe
 }
 

@@ -15,8 +15,7 @@ StoreBrowser::StoreBrowser(QObject *parent)
 
 StoreBrowser::~StoreBrowser()
 {
-    m_thread.quit();
-    m_thread.wait();
+    m_thread.stop();
 }
 
 void StoreBrowser::open(const QString &location)

@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "backgroundthread.h"
 #include "eventlogmodel.h"
 #include "storereader.h"
 
 #include <QObject>
-#include <QThread>
 #include <QtQml/qqmlregistration.h>
 
 // The Store page's engine: browses a capture store, the dashboard's own SQLite file or a shared PostgreSQL
@@ -61,7 +61,7 @@ private:
     void read();
     void take(quint64 request, const StoreAnswer &answer);
 
-    QThread m_thread;
+    BackgroundThread m_thread;
     StoreReader *m_reader;
     QString m_location;
     CaptureQuery m_query;

@@ -2,12 +2,11 @@
 #pragma once
 
 #include <QThread>
+#include <atomic>
 
 // A thread that yields the CPU to the GUI thread when both want it: on a busy two-core machine a burst on
 // the network or the disk then slows those threads (and, through backpressure, the servers) rather than
-// the window's frames. On Linux the thread runs at a higher nice value and as SCHED_BATCH (its wakeups, an
-// event or a write completing, never preempt the GUI or render thread mid-frame); elsewhere this is a plain
-// QThread.
+// the window's frames. Linux schedules threads by their own nice value; elsewhere this is a plain QThread.
 class BackgroundThread : public QThread
 {
 public:
@@ -15,6 +14,16 @@ public:
 
     using QThread::QThread;
 
+    // Ends the event loop and waits until the system thread itself is gone, not only run(). Qt's threads
+    // are detached and QThread::wait() returns before the thread has run its libraries' thread-exit
+    // destructors (libpq's Kerberos and OpenSSL state); a process that exits meanwhile tears those
+    // libraries down under the exiting thread and corrupts the heap (seen once in a few hundred
+    // `capture --db postgresql://…` runs). At most a second: the thread has nothing left to wait for.
+    void stop();
+
 protected:
     void run() override;
+
+private:
+    std::atomic<qint64> m_systemId{0};
 };

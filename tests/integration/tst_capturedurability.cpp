@@ -90,7 +90,9 @@ void TestCaptureDurability::killNineLosesAtMostTheLastQuarterSecond()
     QVERIFY(capture.waitForStarted(Bound));
     QElapsedTimer running;
     running.start();
-    QTRY_VERIFY_WITH_TIMEOUT(stdoutBytes.count('\n') >= 500 && running.elapsed() >= 1500, Bound);
+    // 700 printed at 500 events/s: at least 400 of them are older than the last quarter second however
+    // long the capture took to connect (under the sanitizers on a busy machine, most of the 1.5 s).
+    QTRY_VERIFY_WITH_TIMEOUT(stdoutBytes.count('\n') >= 700 && running.elapsed() >= 1500, Bound);
 
     const qint64 killedAt = QDateTime::currentMSecsSinceEpoch();
     capture.kill(); // SIGKILL: no flush, no destructor, nothing
@@ -101,7 +103,7 @@ void TestCaptureDurability::killNineLosesAtMostTheLastQuarterSecond()
     const QSet<QString> stored = storedIds(db, &error); // opens cleanly after the kill
     QVERIFY2(error.isEmpty(), qPrintable(error));
     const QList<Printed> printed = parseLines(stdoutBytes);
-    QVERIFY(printed.size() >= 500);
+    QVERIFY(printed.size() >= 700);
     qint64 older = 0;
     QStringList missing;
     for (const Printed &event : printed) {
