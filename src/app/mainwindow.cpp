@@ -67,6 +67,9 @@ QQuickWindow *MainWindow::load(QQmlApplicationEngine &engine, Workspace *workspa
     engine.setInitialProperties(
         {{QStringLiteral("workspace"), QVariant::fromValue(workspace)}, {QStringLiteral("demo"), demo}});
     engine.load(QUrl(QStringLiteral("qrc:/EventScope/Main.qml")));
-    return engine.rootObjects().isEmpty() ? nullptr
-                                          : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    QQuickWindow *window =
+        engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
+    if (window) // emitted on the render thread; queued to the workspace's
+        QObject::connect(window, &QQuickWindow::frameSwapped, workspace, &Workspace::frameShown);
+    return window;
 }

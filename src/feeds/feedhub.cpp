@@ -52,6 +52,11 @@ int FeedHub::chartIntervalMs() const
     return m_worker->chartIntervalMs();
 }
 
+void FeedHub::frameShown()
+{
+    QMetaObject::invokeMethod(m_worker, &FeedWorker::frameShown);
+}
+
 void FeedHub::deliver(const FeedFrame &frame)
 {
     const QPointer<FeedHub> alive(this); // a receiver may delete the hub (the connection probe does)

@@ -14,7 +14,8 @@ class FeedWorker;
 
 // Runs every subscription's EventSource on one network thread, where each event is stamped (subscription,
 // receipt time, sequence number) and digested for its panel. The GUI thread gets at most one frame per
-// tick (16 ms by default), ready to apply, and the next only once it has applied the last; the recorder
+// tick (16 ms by default) or per frame the window shows, ready to apply, and the next only once it has
+// applied the last; the recorder
 // gets every live event, and while it is behind the sources stop reading (TCP then slows the servers).
 class FeedHub : public QObject
 {
@@ -37,6 +38,9 @@ public:
     void setChartView(const QString &subscriptionId, const ChartView &view);
     // How often charts get new points now: 100 ms, or longer while the GUI is slow to apply frames.
     int chartIntervalMs() const;
+    // A window showing the frames swapped one to the screen (QQuickWindow::frameSwapped): while it does,
+    // frames follow the display's refresh instead of the tick.
+    void frameShown();
 
     // Replay of captured events through the same way live ones take (see FeedWorker).
     void startReplay(const Subscription &replay, const QList<CapturedEvent> &events);

@@ -26,6 +26,16 @@ constexpr qint64 LogRowsPerSecond = 20000;
 // often. Busier, a frame may come every tick.
 constexpr qint64 QuietFrameMs = 50;
 constexpr double QuietEventsPerSecond = 1000;
+// Frames leave as the window shows one: a frame sent on the worker's own tick reached the GUI at a random
+// point of the display's refresh interval, and one that came late in it waited for the next (in gui_ingest
+// most frame intervals over 20 ms had the GUI thread idle, waiting for data). When the window shows none
+// for this long (a refresh interval and some: the last frame changed nothing it draws), the next frame
+// goes anyway, and from then on the tick sends them until the window shows one again.
+constexpr int DisplayPaceMs = 20;
+// A frame the window shows is followed by a frame of at least this many milliseconds of events: one that
+// left just before would otherwise be followed by a sliver of events that often changes nothing drawn, and
+// the window would wait DisplayPaceMs for the next (in gui_ingest this locked into 28 ms frames).
+constexpr int MinPacedFrameMs = 12;
 
 // Whether two subscriptions stream the same thing the same way: if so an edit (a new name, other event
 // types, another panel) keeps the connection instead of reconnecting.
@@ -44,13 +54,25 @@ bool sameConnection(const Subscription &a, const Subscription &b)
 
 FeedWorker::FeedWorker(int batchIntervalMs, QObject *parent)
     : QObject(parent)
-    , m_tick(this) // a child, so moveToThread() takes the timer along
+    , m_tick(this) // children, so moveToThread() takes the timers along
+    , m_displayPace(this)
+    , m_pacedFrame(this)
     , m_chartIntervalMs(ChartIntervalMs)
 {
     m_clock.start();
     m_tick.setInterval(batchIntervalMs);
     m_tick.setTimerType(Qt::PreciseTimer);
     connect(&m_tick, &QTimer::timeout, this, &FeedWorker::tick);
+    m_displayPace.setInterval(DisplayPaceMs);
+    m_displayPace.setSingleShot(true);
+    m_displayPace.setTimerType(Qt::PreciseTimer);
+    connect(&m_displayPace, &QTimer::timeout, this, &FeedWorker::emitFrameIfDue);
+    m_pacedFrame.setSingleShot(true);
+    m_pacedFrame.setTimerType(Qt::PreciseTimer);
+    connect(&m_pacedFrame, &QTimer::timeout, this, [this] {
+        m_displayPace.start();
+        emitFrameIfDue();
+    });
 }
 
 FeedWorker::~FeedWorker() = default;
@@ -160,6 +182,8 @@ void FeedWorker::playReplay(qint64 now)
 void FeedWorker::shutdown()
 {
     m_tick.stop();
+    m_displayPace.stop();
+    m_pacedFrame.stop();
     m_feeds.clear(); // no event comes after this
     if (m_recorder && !m_unrecorded.isEmpty())
         m_recorder->record(std::exchange(m_unrecorded, {}));
@@ -240,6 +264,23 @@ void FeedWorker::takeChartIfDue(FeedDigester &digester, const QString &id, qint6
     dueMs = std::max(dueMs + m_chartIntervalMs, now); // keeps its phase unless it fell behind
     if (std::optional<ChartFrame> chart = digester.chartFrame(wallMs))
         m_pending.panels[id].chart = std::move(chart);
+}
+
+void FeedWorker::frameShown()
+{
+    m_displayPace.start();
+    const qint64 age = m_clock.elapsed() - m_lastEmitMs;
+    if (m_quiet || age >= MinPacedFrameMs) // quiet frames keep their spacing whatever the display does
+        emitFrameIfDue();
+    else
+        m_pacedFrame.start(int(MinPacedFrameMs - age));
+}
+
+void FeedWorker::emitFrameIfDue()
+{
+    const qint64 spacing = m_quiet ? QuietFrameMs : 0;
+    if (!m_frameInFlight && m_clock.elapsed() - m_lastEmitMs >= spacing)
+        emitFrame();
 }
 
 void FeedWorker::emitFrame()
@@ -334,9 +375,8 @@ void FeedWorker::tick()
     if (m_replay)
         playReplay(QDateTime::currentMSecsSinceEpoch());
     record();
-    const qint64 spacing = m_quiet ? QuietFrameMs : 0;
-    if (!m_frameInFlight && m_clock.elapsed() - m_lastEmitMs >= spacing)
-        emitFrame();
+    if (!m_displayPace.isActive() && !m_pacedFrame.isActive())
+        emitFrameIfDue();
 
     const qint64 elapsed = m_sinceRate.elapsed();
     if (elapsed >= RateWindowMs) {

@@ -23,7 +23,8 @@ class QNetworkAccessManager;
 // FeedHub's half on the network thread: one EventSource per enabled subscription, every event stamped as
 // it arrives and digested for its panel. Each tick hands every live event to the recorder, and a frame to
 // the GUI unless the last one is still being applied: then the next frame folds in what came meanwhile,
-// so a slow GUI gets fewer, fuller frames (charts less often) instead of a growing queue.
+// so a slow GUI gets fewer, fuller frames (charts less often) instead of a growing queue. While a window
+// shows frames, the frames leave as it shows one (frameShown) rather than on the tick.
 class FeedWorker : public QObject
 {
     Q_OBJECT
@@ -47,6 +48,9 @@ public:
     void shutdown();
     // The GUI applied the last frame; safe to call from any thread.
     void acknowledgeFrame();
+    // The window showed a frame: the next frame goes now, so that it reaches the GUI at the start of a
+    // refresh interval, with the whole interval to be applied and drawn in.
+    void frameShown();
     int chartIntervalMs() const { return m_chartIntervalMs; }
 
 Q_SIGNALS:
@@ -76,6 +80,8 @@ private:
     void start(Feed &feed);
     void receive(Feed &feed, const SseEvent &event);
     void tick();
+    // Emits a frame unless one is in flight or the quiet spacing has not passed.
+    void emitFrameIfDue();
     void emitFrame();
     void record();
     // Which feeds stop reading at `backlog`: none, the busiest that bring half the events, or all.
@@ -103,6 +109,8 @@ private:
     FeedFrame m_pending;
     quint64 m_seq = 0;
     QTimer m_tick;
+    QTimer m_displayPace; // runs from each frame the window shows until it should have shown the next
+    QTimer m_pacedFrame;  // a frame put off until it holds MinPacedFrameMs of events
     QElapsedTimer m_clock;
     std::atomic<bool> m_frameInFlight{false};
     std::atomic<qint64> m_frameEmittedMs{0};

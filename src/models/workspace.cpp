@@ -125,6 +125,11 @@ void Workspace::updateLogNotice()
     Q_EMIT logNoticeChanged();
 }
 
+void Workspace::frameShown()
+{
+    m_hub->frameShown();
+}
+
 void Workspace::setCaptureStore(CaptureStore *store)
 {
     m_store = store;

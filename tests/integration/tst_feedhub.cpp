@@ -8,6 +8,7 @@
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
 #include <atomic>
 
 namespace {
@@ -102,6 +103,7 @@ private Q_SLOTS:
     void twentyStreamsToOneOriginAllFlow();
     void showsHowFarAFeedLagsWhileTheStoreIsBehind();
     void quietFeedsGetFewerFrames();
+    void framesFollowTheWindowsFrames();
     void filtersEventTypes();
     void reportsStatuses();
     void detectsGapsByEventId();
@@ -221,6 +223,38 @@ void TestFeedHub::quietFeedsGetFewerFrames()
         qPrintable(QString("%1 frames for %2 events in %3 ms").arg(frames).arg(events).arg(clock.elapsed())));
 
     QCOMPARE(firstOutOfOrder(got.of(quiet.id)), -1); // nothing is lost by waiting
+}
+
+void TestFeedHub::framesFollowTheWindowsFrames()
+{
+    DemoServer *server = startServer(this);
+    QVERIFY(server);
+    FeedHub hub(1000); // a tick far slower than any display's refresh
+    Received got(hub);
+    const Subscription busy = subscription(*server, "busy", "/stocks?rate=2000");
+    hub.setSubscriptions({busy});
+    QTRY_VERIFY_WITH_TIMEOUT(got.batchTimes.size() >= 2, Bound); // past the first second: not quiet
+
+    // A window showing a frame every 17 ms: a frame follows each one it shows.
+    QTimer display;
+    display.setInterval(17);
+    connect(&display, &QTimer::timeout, &hub, &FeedHub::frameShown);
+    display.start();
+    qsizetype before = got.batchTimes.size();
+    QElapsedTimer clock;
+    clock.start();
+    QTRY_VERIFY_WITH_TIMEOUT(clock.elapsed() >= 1000, Bound);
+    const qsizetype paced = got.batchTimes.size() - before;
+    QVERIFY2(paced >= 20, qPrintable(QString("%1 frames in a second of a 60 Hz display").arg(paced)));
+
+    // The window stops showing frames (nothing it draws changed): the tick sends them again.
+    display.stop();
+    before = got.batchTimes.size();
+    clock.restart();
+    QTRY_VERIFY_WITH_TIMEOUT(clock.elapsed() >= 2000, Bound);
+    const qsizetype ticked = got.batchTimes.size() - before;
+    QVERIFY2(ticked >= 1 && ticked <= 5, qPrintable(QString("%1 frames in two 1-s ticks").arg(ticked)));
+    QCOMPARE(firstOutOfOrder(got.of(busy.id)), -1); // nothing is lost either way
 }
 
 void TestFeedHub::filtersEventTypes()
