@@ -15,7 +15,8 @@ CaptureExport::~CaptureExport()
 {
     if (m_thread) {
         m_cancel = true;
-        m_thread->wait();
+        m_thread->stop(); // it may be reading PostgreSQL: see BackgroundThread::stop()
+        delete m_thread;  // its finished() no longer reaches this exporter to delete it
     }
 }
 
@@ -28,12 +29,13 @@ template<typename Work> void CaptureExport::start(Work work)
     m_total = 0;
     m_message.clear();
     auto result = std::make_shared<CaptureExporter::Result>();
-    m_thread = QThread::create([this, work, result] {
+    m_thread = new BackgroundThread([this, work, result] {
         *result = work([this](qint64 written, qint64 total) {
             QMetaObject::invokeMethod(this, [this, written, total] { progressed(written, total); });
         });
     });
     connect(m_thread, &QThread::finished, this, [this, result] {
+        m_thread->stop();
         m_thread->deleteLater();
         m_thread = nullptr;
         m_written = result->events;

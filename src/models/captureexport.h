@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
+#include "backgroundthread.h"
 #include "eventfiltermodel.h"
 
 #include <QObject>
-#include <QThread>
 #include <QUrl>
 #include <QtQml/qqmlregistration.h>
 #include <atomic>
@@ -45,7 +45,7 @@ private:
     template<typename Work> void start(Work work);
     void progressed(qint64 written, qint64 total);
 
-    QThread *m_thread = nullptr;
+    BackgroundThread *m_thread = nullptr;
     std::atomic_bool m_cancel = false;
     qint64 m_written = 0;
     qint64 m_total = 0;

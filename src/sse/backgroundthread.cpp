@@ -17,7 +17,10 @@ void BackgroundThread::run()
     // Best effort: a failure leaves the thread at the default priority, which is only slower to yield.
     setpriority(PRIO_PROCESS, id_t(id), Niceness);
 #endif
-    QThread::run();
+    if (m_work)
+        m_work();
+    else
+        QThread::run();
 }
 
 void BackgroundThread::stop()

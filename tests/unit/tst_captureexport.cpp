@@ -6,10 +6,12 @@
 #include "eventlogmodel.h"
 #include "sqlitecapturebackend.h"
 
+#include <QDir>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <memory>
 
 class TestCaptureExport : public QObject
 {
@@ -19,6 +21,7 @@ private Q_SLOTS:
     void exportsWhatTheViewShows();
     void exportsAStoreQuery();
     void cancelLeavesNoFile();
+    void closingMidExportLeavesNoFile();
 };
 
 namespace {
@@ -114,6 +117,24 @@ void TestCaptureExport::cancelLeavesNoFile()
     QCOMPARE(finished.first().first().toBool(), false);
     QCOMPARE(exporter.message(), QStringLiteral("Cancelled; no file was written."));
     QVERIFY(!QFile::exists(dir.filePath("big.json")));
+}
+
+void TestCaptureExport::closingMidExportLeavesNoFile()
+{
+    // The dialog closes (or the window with it) while an export runs: the exporter cancels it and returns
+    // only once its thread is gone, so nothing writes into the deleted exporter or leaves a file.
+    QTemporaryDir dir;
+    EventLogModel log;
+    log.append(events(50000));
+    EventFilterModel view;
+    view.setLog(&log);
+    auto exporter = std::make_unique<CaptureExport>();
+    exporter->exportView(&view, QUrl::fromLocalFile(dir.filePath("big.json")), "json");
+    QVERIFY(exporter->running());
+    exporter.reset();
+    QCoreApplication::processEvents(); // progress posted by the thread before it ended finds no exporter
+    QVERIFY(!QFile::exists(dir.filePath("big.json")));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList());
 }
 
 QTEST_GUILESS_MAIN(TestCaptureExport)
