@@ -69,7 +69,10 @@ QQuickWindow *MainWindow::load(QQmlApplicationEngine &engine, Workspace *workspa
     engine.load(QUrl(QStringLiteral("qrc:/EventScope/Main.qml")));
     QQuickWindow *window =
         engine.rootObjects().isEmpty() ? nullptr : qobject_cast<QQuickWindow *>(engine.rootObjects().first());
-    if (window) // emitted on the render thread; queued to the workspace's
-        QObject::connect(window, &QQuickWindow::frameSwapped, workspace, &Workspace::frameShown);
+    // Called on the render thread, directly: queued, each frame shown also woke the GUI thread, which
+    // at rest (where it is not needed) cost more than the frames it paced.
+    if (window)
+        QObject::connect(window, &QQuickWindow::frameSwapped, workspace, &Workspace::frameShown,
+                         Qt::DirectConnection);
     return window;
 }

@@ -54,7 +54,8 @@ int FeedHub::chartIntervalMs() const
 
 void FeedHub::frameShown()
 {
-    QMetaObject::invokeMethod(m_worker, &FeedWorker::frameShown);
+    if (m_worker->pacedByDisplay()) // quiet feeds keep their own spacing: no need to wake the worker
+        QMetaObject::invokeMethod(m_worker, &FeedWorker::frameShown);
 }
 
 void FeedHub::deliver(const FeedFrame &frame)

@@ -39,7 +39,7 @@ public:
     // How often charts get new points now: 100 ms, or longer while the GUI is slow to apply frames.
     int chartIntervalMs() const;
     // A window showing the frames swapped one to the screen (QQuickWindow::frameSwapped): while it does,
-    // frames follow the display's refresh instead of the tick.
+    // frames follow the display's refresh instead of the tick. Safe to call from any thread.
     void frameShown();
 
     // Replay of captured events through the same way live ones take (see FeedWorker).

@@ -270,7 +270,7 @@ void FeedWorker::frameShown()
 {
     m_displayPace.start();
     const qint64 age = m_clock.elapsed() - m_lastEmitMs;
-    if (m_quiet || age >= MinPacedFrameMs) // quiet frames keep their spacing whatever the display does
+    if (age >= MinPacedFrameMs)
         emitFrameIfDue();
     else
         m_pacedFrame.start(int(MinPacedFrameMs - age));

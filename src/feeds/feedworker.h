@@ -51,6 +51,8 @@ public:
     // The window showed a frame: the next frame goes now, so that it reaches the GUI at the start of a
     // refresh interval, with the whole interval to be applied and drawn in.
     void frameShown();
+    // Whether frames follow frameShown() now: not while the feeds are quiet. Safe from any thread.
+    bool pacedByDisplay() const { return !m_quiet; }
     int chartIntervalMs() const { return m_chartIntervalMs; }
 
 Q_SIGNALS:
@@ -119,7 +121,7 @@ private:
     qint64 m_replayChartDueMs = 0;
     qint64 m_lastEmitMs = 0;
     qint64 m_eventsInRateWindow = 0;
-    bool m_quiet = true; // fewer than QuietEventsPerSecond came over the last second
+    std::atomic<bool> m_quiet{true}; // fewer than QuietEventsPerSecond came over the last second
     qint64 m_logRowsAllowed = 0;
     QElapsedTimer m_sinceRate;
     bool m_statusChanged = false;

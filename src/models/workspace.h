@@ -77,7 +77,8 @@ public:
     bool secretsOnlyInMemory() const { return m_profiles.secretHome() == ProfileStore::SecretHome::Memory; }
     Q_INVOKABLE void keepSecretsInPrivateFile() { m_profiles.keepSecretsInPrivateFile(); }
     qint64 eventsApplied() const { return m_eventsApplied; }
-    // The window showing the workspace swapped a frame to the screen: frames follow its refresh.
+    // The window showing the workspace swapped a frame to the screen: frames follow its refresh. Safe to
+    // call from any thread.
     void frameShown();
 
     // Records every batch (paused or not) into `store`, which outlives the workspace's use of it.
