@@ -52,15 +52,26 @@ QList<QByteArray> lines(const QString &path)
     return out;
 }
 
+// An Events page over `count` events.
+struct ShownEvents
+{
+    EventLogModel log;
+    EventFilterModel view;
+
+    explicit ShownEvents(int count)
+    {
+        log.append(events(count));
+        view.setLog(&log);
+    }
+};
+
 } // namespace
 
 void TestCaptureExport::exportsWhatTheViewShows()
 {
     QTemporaryDir dir;
-    EventLogModel log;
-    log.append(events(30));
-    EventFilterModel view;
-    view.setLog(&log);
+    ShownEvents shown(30);
+    EventFilterModel &view = shown.view;
     view.setType("alert");
     view.setSource("Stocks"); // even n, not a multiple of 3: 10 events
     CaptureExport exporter;
@@ -105,10 +116,8 @@ void TestCaptureExport::exportsAStoreQuery()
 void TestCaptureExport::cancelLeavesNoFile()
 {
     QTemporaryDir dir;
-    EventLogModel log;
-    log.append(events(50000));
-    EventFilterModel view;
-    view.setLog(&log);
+    ShownEvents shown(50000);
+    EventFilterModel &view = shown.view;
     CaptureExport exporter;
     QSignalSpy finished(&exporter, &CaptureExport::finished);
     exporter.exportView(&view, QUrl::fromLocalFile(dir.filePath("big.json")), "json");
@@ -124,10 +133,8 @@ void TestCaptureExport::closingMidExportLeavesNoFile()
     // The dialog closes (or the window with it) while an export runs: the exporter cancels it and returns
     // only once its thread is gone, so nothing writes into the deleted exporter or leaves a file.
     QTemporaryDir dir;
-    EventLogModel log;
-    log.append(events(50000));
-    EventFilterModel view;
-    view.setLog(&log);
+    ShownEvents shown(50000);
+    EventFilterModel &view = shown.view;
     auto exporter = std::make_unique<CaptureExport>();
     exporter->exportView(&view, QUrl::fromLocalFile(dir.filePath("big.json")), "json");
     QVERIFY(exporter->running());
