@@ -14,9 +14,9 @@ class FeedWorker;
 
 // Runs every subscription's EventSource on one network thread, where each event is stamped (subscription,
 // receipt time, sequence number) and digested for its panel. The GUI thread gets at most one frame per
-// tick (16 ms by default) or per frame the window shows, ready to apply, and the next only once it has
-// applied the last; the recorder
-// gets every live event, and while it is behind the sources stop reading (TCP then slows the servers).
+// tick (16 ms by default) or, while the feeds are busy, per frame the window shows, ready to apply, and
+// the next only once it has applied the last; the recorder gets every live event, and while it is behind
+// the sources stop reading (TCP then slows the servers).
 class FeedHub : public QObject
 {
     Q_OBJECT
