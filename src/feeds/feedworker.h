@@ -48,8 +48,8 @@ public:
     void shutdown();
     // The GUI applied the last frame; safe to call from any thread.
     void acknowledgeFrame();
-    // The window showed a frame: the next frame goes now, so that it reaches the GUI at the start of a
-    // refresh interval, with the whole interval to be applied and drawn in.
+    // The window showed a frame: the next frame goes now (or once it holds MinPacedFrameMs of events), so
+    // that it reaches the GUI early in a refresh interval, with most of it to be applied and drawn in.
     void frameShown();
     // Whether frames follow frameShown() now: not while the feeds are quiet. Safe from any thread.
     bool pacedByDisplay() const { return !m_quiet; }
