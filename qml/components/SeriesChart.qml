@@ -13,6 +13,7 @@ ChartView {
     property string unit: ""
     property bool showLegend: seriesNames.length > 1
     property int colorOffset: 0
+    readonly property bool showsLines: feeder && seriesNames.length > 0 // as rebuild() makes them
 
     // Never laid out at zero size: Qt 6.4 charts created at 0×0 can keep a stale layout (elided title,
     // axes that stop moving) after they grow.
@@ -34,7 +35,7 @@ ChartView {
         tickCount: 3
         labelsColor: Theme.textMuted
         labelsFont.pixelSize: 10
-        gridLineColor: Theme.border
+        gridVisible: false // drawn below
         lineVisible: false
     }
     ValueAxis {
@@ -43,7 +44,7 @@ ChartView {
         tickCount: 5 // as ChartFeeder's nice ranges expect
         labelsColor: Theme.textMuted
         labelsFont.pixelSize: 10
-        gridLineColor: Theme.border
+        gridVisible: false // drawn below
         lineVisible: false
         titleText: chart.unit
         titleFont.pixelSize: 10
@@ -61,6 +62,38 @@ ChartView {
             // new points do not repaint axes and labels; with the software renderer, painted as usual.
             line.useOpenGL = GraphicsInfo.api === GraphicsInfo.OpenGL
             feeder.attach(seriesNames[i], line, axisX, axisY)
+        }
+    }
+
+    // The grid, drawn by the scene graph where Qt Charts would stroke it into the chart's image: that image
+    // is not premultiplied, so Qt 6.4's raster engine draws each 1-px line pixel by pixel through its span
+    // blender, which hands any line of 96 pixels or more to two thread-pool threads and waits for them.
+    // The chart's eight grid lines cost eight such round trips on every repaint (five in six of the GUI
+    // thread's context switches with the demo at rest); rectangles cost nothing when the chart repaints.
+    // Placed where Qt Charts puts them: evenly over the plot area, one per tick, edges included, and shown
+    // as its axes are: once a line uses them.
+    component GridLine: Rectangle {
+        required property int index
+        z: -1 // under the chart's image, as Qt Charts draws its grid under the lines
+        visible: chart.showsLines
+        color: Theme.border
+    }
+    Repeater {
+        model: axisX.tickCount
+        GridLine {
+            x: Math.floor(chart.plotArea.x + index * chart.plotArea.width / (axisX.tickCount - 1))
+            y: chart.plotArea.y
+            width: 1
+            height: chart.plotArea.height
+        }
+    }
+    Repeater {
+        model: axisY.tickCount
+        GridLine {
+            x: chart.plotArea.x
+            y: Math.floor(chart.plotArea.y + index * chart.plotArea.height / (axisY.tickCount - 1))
+            width: chart.plotArea.width
+            height: 1
         }
     }
 
