@@ -18,7 +18,7 @@ PanelFrame {
     connectionState: panel.connectionState
     eventsPerSecond: panel.eventsPerSecond
 
-    ListView {
+    RowList {
         id: list
         objectName: "transcript"
         anchors.fill: parent

@@ -58,6 +58,24 @@ TestCase {
             }
         }
     }
+    Component {
+        id: textComponent
+        TextPanelView {
+            width: 600
+            height: 300
+            panel: QtObject {
+                property string title: "Assistant"
+                property string connectionState: "open"
+                property real eventsPerSecond: 20
+                property real tokensPerSecond: 20
+                property real skipped: 0
+                // A message before the view: a plain ListView makes a row current when its model has rows.
+                property ListModel transcript: ListModel {
+                    ListElement { text: "hello"; tokens: 1; tokensPerSecond: 1; open: false; started: "11:59:59" }
+                }
+            }
+        }
+    }
 
     // The first visible item under `item` whose text (or chart title) is `text`.
     function findText(item, text) {
@@ -102,6 +120,22 @@ TestCase {
         tryVerify(() => findText(view, "40%"))
         tryVerify(() => findText(view, "failed"))
         tryVerify(() => findText(view, "worker lost"))
+    }
+
+    // Each new message shows at the end, and no row becomes current: a current row's highlight glides after
+    // it on every insertion, and the window draws frames at 60 Hz while it does.
+    function test_transcriptFollowsWithoutCurrentRow() {
+        const view = createTemporaryObject(textComponent, root)
+        const list = findChild(view, "transcript")
+        verify(list)
+        for (let i = 0; i < 30; ++i)
+            view.panel.transcript.append({ text: "message " + i, tokens: 2, tokensPerSecond: 20, open: false,
+                                           started: "12:00:0" + (i % 10) })
+        tryCompare(list, "count", 31)
+        tryVerify(() => list.atYEnd)
+        verify(findText(view, "31 messages · 20.0 tokens/s"))
+        compare(list.currentIndex, -1)
+        compare(list.highlightItem, null)
     }
 
     function test_devicesAndOnlineState() {
