@@ -22,9 +22,11 @@ constexpr qint64 QuickFrameMs = 20;
 // Every event is recorded regardless.
 constexpr qint64 LogRowsPerSecond = 20000;
 // While all feeds together bring fewer than QuietEventsPerSecond (over the last second), a frame comes at
-// most every QuietFrameMs: an event 50 ms late does not look late, and at rest the window draws half as
-// often. Busier, a frame may come every tick.
-constexpr qint64 QuietFrameMs = 50;
+// most every QuietFrameMs. An event after a pause still goes on the next tick; a steady trickle is shown
+// ten times a second, as often as changing figures can be read, and each frame at rest costs the GUI and
+// render threads about the same whatever it holds (with the demo at rest: 15 frames a second at 50 ms,
+// 10 at 100 ms). Busier, frames follow the display.
+constexpr qint64 QuietFrameMs = 100;
 constexpr double QuietEventsPerSecond = 1000;
 // Frames leave as the window shows one: a frame sent on the worker's own tick reached the GUI at a random
 // point of the display's refresh interval, and one that came late in it waited for the next (in gui_ingest
