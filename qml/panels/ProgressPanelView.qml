@@ -24,8 +24,8 @@ PanelFrame {
         model: view.panel.jobs
         reuseItems: true
         // Rows take their new place at once: with jobs starting and ending every second or two, gliding
-        // rows kept the window drawing at 60 Hz for a quarter second each time (two frames in five with
-        // the demo at rest) and kept something moving at the edge of the operator's eye.
+        // rows kept the window drawing at 60 Hz for a quarter second each time (over a third of the frames
+        // with the demo at rest) and kept something moving at the edge of the operator's eye.
         delegate: ColumnLayout {
             required property string job
             required property string name

@@ -24,8 +24,8 @@ constexpr qint64 LogRowsPerSecond = 20000;
 // While all feeds together bring fewer than QuietEventsPerSecond (over the last second), a frame comes at
 // most every QuietFrameMs. An event after a pause still goes on the next tick; a steady trickle is shown
 // ten times a second, as often as changing figures can be read, and each frame at rest costs the GUI and
-// render threads about the same whatever it holds (with the demo at rest: 15 frames a second at 50 ms,
-// 10 at 100 ms). Busier, frames follow the display.
+// render threads about the same whatever it holds (with the demo at rest: 16 frames a second at 50 ms,
+// 11 at 100 ms). Busier, frames follow the display.
 constexpr qint64 QuietFrameMs = 100;
 constexpr double QuietEventsPerSecond = 1000;
 // Frames leave as the window shows one: a frame sent on the worker's own tick reached the GUI at a random

@@ -31,16 +31,17 @@ TestCase {
     function test_gridAtEveryTick() {
         const chart = createTemporaryObject(chartComponent, root)
         waitForRendering(chart)
-        const area = chart.plotArea
-        verify(area.width > 100 && area.height > 100, `plot area ${area}`)
-        verify(!isGrid(grabImage(chart), area.x, area.y + area.height / 8), "a grid with no line to show")
+        const bare = chart.plotArea
+        verify(!isGrid(grabImage(chart), bare.x, bare.y + bare.height / 8), "a grid with no line to show")
 
         chart.seriesNames = ["price"]
         tryCompare(chart, "count", 1)
         waitForRendering(chart)
+        const area = chart.plotArea
+        verify(area.width > 100 && area.height > 100, `plot area ${area}`)
         const image = grabImage(chart)
         // Between two value ticks, each time tick has its line, and the plot area between them is empty.
-        const betweenRows = chart.plotArea.y + chart.plotArea.height / 8
+        const betweenRows = area.y + area.height / 8
         for (let i = 0; i < 3; ++i)
             verify(isGrid(image, area.x + i * area.width / 2, betweenRows), `time tick ${i}`)
         verify(!isGrid(image, area.x + area.width / 4, betweenRows), "between time ticks")
