@@ -46,8 +46,8 @@ ChartView {
         labelsFont.pixelSize: 10
         gridVisible: false // drawn below
         lineVisible: false
-        titleText: chart.unit
-        titleFont.pixelSize: 10
+        // No axis title: the unit is in the chart's title (Qt Charts drew this one rotated, in a grey too
+        // dark to read on the dark theme, as a smudge beside the labels).
     }
 
     function rebuild() {
